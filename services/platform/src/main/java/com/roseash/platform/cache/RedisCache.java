@@ -1,0 +1,185 @@
+package com.roseash.platform.cache;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * A string cache in Redis that never fails a request. Redis holds only what can be rebuilt, so every
+ * error (down, slow, refused) reads as a miss, is counted, and flips the readiness detail to
+ * "uncached"; the page is rendered from the database instead.
+ */
+public final class RedisCache implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RedisCache.class.getName());
+    /** After a failed connect, requests do not wait on another connect attempt for this long. */
+    private static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(2);
+
+    private final RedisClient client;
+    private final Counter errors;
+    private final AtomicBoolean available = new AtomicBoolean(true);
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile Instant nextConnectAttempt = Instant.EPOCH;
+    private volatile String lastError = "";
+
+    public RedisCache(RedisSettings settings) {
+        RedisURI uri = RedisURI.create(settings.url());
+        uri.setTimeout(settings.timeout());
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                // Fail fast while disconnected instead of queueing behind a dead server.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
+                .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+                .build());
+        this.errors = Metrics.globalRegistry().getOrCreate(Counter.builder("rose_ash_cache_errors")
+                .description("Redis operations that failed and were served uncached"));
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(run(commands -> commands.get(key)));
+    }
+
+    public void put(String key, String value, Duration ttl) {
+        run(commands -> commands.set(key, value, SetArgs.Builder.px(ttl.toMillis())));
+    }
+
+    /** Removes every key starting with {@code prefix}; used when content changes. */
+    public void deleteByPrefix(String prefix) {
+        run(commands -> {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            ScanArgs args = ScanArgs.Builder.matches(prefix + "*").limit(500);
+            do {
+                KeyScanCursor<String> page = commands.scan(cursor, args);
+                List<String> keys = new ArrayList<>(page.getKeys());
+                if (!keys.isEmpty()) {
+                    commands.unlink(keys.toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+            return null;
+        });
+    }
+
+    /** False after the last operation failed, until one succeeds again. */
+    public boolean isAvailable() {
+        return available.get();
+    }
+
+    /** Readiness stays UP without Redis (pages render uncached); the details say so. */
+    public HealthCheck readinessCheck() {
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                boolean up = ping();
+                HealthCheckResponse.Builder response = HealthCheckResponse.builder()
+                        .status(HealthCheckResponse.Status.UP)
+                        .detail("redis", up ? "up" : "unreachable")
+                        .detail("mode", up ? "cached" : "degraded: rendering uncached, sessions unavailable");
+                if (!up && !lastError.isEmpty()) {
+                    response.detail("error", lastError);
+                }
+                return response.build();
+            }
+        };
+    }
+
+    private boolean ping() {
+        return "PONG".equals(run(RedisCommands::ping));
+    }
+
+    private <T> T run(java.util.function.Function<RedisCommands<String, String>, T> operation) {
+        StatefulRedisConnection<String, String> current = connection();
+        if (current == null) {
+            return null;
+        }
+        try {
+            T result = operation.apply(current.sync());
+            markAvailable();
+            return result;
+        } catch (RuntimeException e) {
+            markUnavailable(e);
+            return null;
+        }
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (connection != null) {
+                return connection;
+            }
+            if (Instant.now().isBefore(nextConnectAttempt)) {
+                return null;
+            }
+            try {
+                connection = client.connect();
+                return connection;
+            } catch (RuntimeException e) {
+                nextConnectAttempt = Instant.now().plus(RECONNECT_BACKOFF);
+                markUnavailable(e);
+                return null;
+            }
+        }
+    }
+
+    private void markAvailable() {
+        if (available.compareAndSet(false, true)) {
+            LOG.log(Level.INFO, "Redis is reachable again; caching resumed");
+            lastError = "";
+        }
+    }
+
+    private void markUnavailable(RuntimeException e) {
+        errors.increment();
+        lastError = e.getClass().getSimpleName();
+        if (available.compareAndSet(true, false)) {
+            LOG.log(Level.WARNING, "Redis unavailable, rendering uncached: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<String, String> current = connection;
+        if (current != null) {
+            current.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,134 @@
+package com.roseash.platform.fragments;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.contract.Sockets;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+
+/**
+ * Fetches HTML fragments from other services' internal sockets, for composing pages.
+ *
+ * <p>A fragment is decoration: when its service is slow or down, the page renders with an empty
+ * placeholder after at most the timeout, the miss is logged and counted
+ * ({@code rose_ash_fragments_unavailable_total}), and nothing else fails. Fetched HTML is cached in
+ * Redis for a short TTL so a busy page does not call the other service on every request.
+ */
+public final class FragmentClient {
+
+    private static final System.Logger LOG = System.getLogger(FragmentClient.class.getName());
+
+    private final Map<ServiceName, URI> internalUrls;
+    private final RedisCache cache;
+    private final Duration timeout;
+    private final Duration ttl;
+    private final HttpClient http;
+
+    public FragmentClient(Map<ServiceName, URI> internalUrls, RedisCache cache, Duration timeout, Duration ttl) {
+        this.internalUrls = Map.copyOf(internalUrls);
+        this.cache = cache;
+        this.timeout = timeout;
+        this.ttl = ttl;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    /** The fragment's HTML, or its placeholder. Never throws. */
+    public String fetch(Fragment fragment) {
+        String cacheKey = "rose-ash:fragment:" + fragment.service().id() + ":" + fragment.type();
+        Optional<String> cached = cache.get(cacheKey);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Optional<String> html = fetchFromService(fragment);
+        if (html.isEmpty()) {
+            return placeholder(fragment);
+        }
+        cache.put(cacheKey, html.get(), ttl);
+        return html.get();
+    }
+
+    /** Several fragments at once, fetched in parallel, so a page waits at most one timeout. */
+    public Map<Fragment, String> fetchAll(List<Fragment> fragments) {
+        Map<Fragment, String> result = new LinkedHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<Fragment, Future<String>> pending = new LinkedHashMap<>();
+            for (Fragment fragment : fragments) {
+                pending.put(fragment, executor.submit(() -> fetch(fragment)));
+            }
+            for (var entry : pending.entrySet()) {
+                result.put(entry.getKey(), join(entry.getKey(), entry.getValue()));
+            }
+        }
+        return result;
+    }
+
+    public static String placeholder(Fragment fragment) {
+        return "<span class=\"fragment-placeholder\" data-fragment=\"" + fragment.type() + "\"></span>";
+    }
+
+    private String join(Fragment fragment, Future<String> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return placeholder(fragment);
+        } catch (ExecutionException e) {
+            return placeholder(fragment);
+        }
+    }
+
+    private Optional<String> fetchFromService(Fragment fragment) {
+        URI base = internalUrls.get(fragment.service());
+        if (base == null) {
+            return unavailable(fragment, "no internal URL configured");
+        }
+        URI uri = base.resolve(Sockets.FRAGMENTS_PATH + "/" + fragment.type());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("Accept", "text/html").build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return unavailable(fragment, "HTTP " + response.statusCode());
+            }
+            return Optional.of(response.body());
+        } catch (HttpTimeoutException e) {
+            return unavailable(fragment, "timed out after " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return unavailable(fragment, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(fragment, "interrupted");
+        }
+    }
+
+    private Optional<String> unavailable(Fragment fragment, String why) {
+        Metrics.globalRegistry().getOrCreate(Counter.builder("rose_ash_fragments_unavailable")
+                        .description("Fragments rendered as placeholders because their service was slow or down")
+                        .tags(List.of(Metrics.tag("service", fragment.service().id()), Metrics.tag("type", fragment.type()))))
+                .increment();
+        LOG.log(Level.WARNING, "Fragment " + fragment.service().id() + "/" + fragment.type()
+                + " unavailable (" + why + "); rendering its placeholder");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,21 @@
+package com.roseash.platform.web;
+
+import io.helidon.common.parameters.Parameters;
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * A form POST's fields. {@link CsrfProtection} reads the body to check the token, so handlers take the
+ * parsed fields from the request context instead of reading the body again.
+ */
+public record FormData(Parameters fields) {
+
+    public static Parameters of(ServerRequest request) {
+        return request.context().get(FormData.class)
+                .map(FormData::fields)
+                .orElseThrow(() -> new IllegalStateException("Not a form request, or CSRF protection is not installed"));
+    }
+
+    public String first(String name) {
+        return fields.first(name).orElse("");
+    }
+}

@@ -1,0 +1,18 @@
+package com.roseash.platform.web;
+
+import java.util.Map;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * What a service puts around its pages on a full load: navigation, other services' fragments, links.
+ * Boosted requests skip it, which is most of their saving.
+ */
+@FunctionalInterface
+public interface PageChrome {
+
+    /** Values for the layout; must not fail the page: degrade to empty values instead. */
+    Map<String, Object> forRequest(ServerRequest request);
+
+    PageChrome NONE = request -> Map.of();
+}

@@ -1,0 +1,106 @@
+package com.roseash.platform.web;
+
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.roseash.platform.cache.PageCache;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Answers a page request with the full layout, or with the title and {@code #content} fragment when
+ * htmx asks for a boosted swap (DESIGN section 6). Both variants carry {@code Vary: HX-Request} so no
+ * cache hands one to the other.
+ */
+public final class PageRenderer {
+
+    private static final System.Logger LOG = System.getLogger(PageRenderer.class.getName());
+
+    private final Templates templates;
+    private final Site site;
+    private final PageChrome chrome;
+    private final Optional<PageCache> cache;
+
+    public PageRenderer(Templates templates, Site site, PageChrome chrome, Optional<PageCache> cache) {
+        this.templates = templates;
+        this.site = site;
+        this.chrome = chrome;
+        this.cache = cache;
+    }
+
+    public void render(ServerRequest request, ServerResponse response, Page page) {
+        respond(request, response, Status.OK_200, content(page));
+    }
+
+    /**
+     * Renders a page whose content is the same for every visitor, through the page cache: the layout
+     * around it (navigation, per-visitor tokens) is still rendered per request.
+     */
+    public void renderShared(ServerRequest request, ServerResponse response, Supplier<Page> page) {
+        RenderedContent content = cache
+                .map(c -> RenderedContent.deserialize(c.getOrRender(cacheKey(request), () -> content(page.get()).serialize())))
+                .orElseGet(() -> content(page.get()));
+        respond(request, response, Status.OK_200, content);
+    }
+
+    /** Error pages: same layout, but a failing chrome must not turn a 404 into a 500. */
+    public void renderStatus(ServerRequest request, ServerResponse response, Status status, Page page) {
+        respond(request, response, status, content(page));
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    private RenderedContent content(Page page) {
+        return new RenderedContent(page.title(), templates.render(page.template(), common(), page.model()));
+    }
+
+    private void respond(ServerRequest request, ServerResponse response, Status status, RenderedContent content) {
+        response.status(status);
+        response.header(Boost.VARY, "HX-Request");
+        response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
+        String title = fullTitle(content.title());
+        if (Boost.wantsFragment(request)) {
+            response.send("<title>" + Html.escape(title) + "</title>\n" + content.html());
+            return;
+        }
+        Map<String, Object> layout = new HashMap<>(common());
+        layout.putAll(safeChrome(request));
+        layout.put("title", title);
+        layout.put("content", content.html());
+        layout.put("csrfToken", CsrfProtection.token(request).orElse(""));
+        response.send(templates.render("layout", layout));
+    }
+
+    private Map<String, Object> common() {
+        return Map.of("site", site, "links", site.links());
+    }
+
+    private Map<String, Object> safeChrome(ServerRequest request) {
+        try {
+            return chrome.forRequest(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Page chrome failed, rendering without it: " + e);
+            return Map.of();
+        }
+    }
+
+    private String fullTitle(String title) {
+        return title == null || title.isBlank() ? site.name() : title + " · " + site.name();
+    }
+
+    private static String cacheKey(ServerRequest request) {
+        String query = request.query().rawValue();
+        return request.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE fine (id bigserial PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLEE oops (id bigserial PRIMARY KEY);

@@ -1,0 +1,138 @@
+package com.roseash.platform.fragments;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.testing.TestRedis;
+import com.sun.net.httpserver.HttpServer;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FragmentClientTest {
+
+    private static final Fragment CART_MINI = new Fragment(ServiceName.CART, "cart-mini");
+    private static final Fragment ACCOUNT_MENU = new Fragment(ServiceName.FEDERATION, "account-menu");
+
+    private HttpServer cartService;
+    private final AtomicInteger cartCalls = new AtomicInteger();
+    private final CountDownLatch releaseSlowAnswer = new CountDownLatch(1);
+    private final AtomicBoolean slowAnswerSent = new AtomicBoolean();
+    private RedisCache cache;
+
+    @BeforeEach
+    void start() throws IOException {
+        cartService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cartService.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        cartService.createContext("/internal/fragments/cart-mini", exchange -> {
+            cartCalls.incrementAndGet();
+            answer(exchange, "<a class=\"cart-mini\">2 items</a>");
+        });
+        cartService.createContext("/internal/fragments/slow", exchange -> {
+            try {
+                releaseSlowAnswer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slowAnswerSent.set(true);
+            answer(exchange, "<p>too late</p>");
+        });
+        cartService.start();
+        cache = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
+        cache.deleteByPrefix("rose-ash:fragment:");
+    }
+
+    @AfterEach
+    void stop() {
+        releaseSlowAnswer.countDown();
+        cartService.stop(0);
+        cache.close();
+    }
+
+    @Test
+    void fetchesAFragmentAndServesItFromTheCacheForItsTtl() {
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
+
+        assertThat(client.fetch(CART_MINI)).isEqualTo("<a class=\"cart-mini\">2 items</a>");
+        assertThat(client.fetch(CART_MINI)).isEqualTo("<a class=\"cart-mini\">2 items</a>");
+        assertThat(cartCalls).hasValue(1);
+
+        cartService.stop(0);
+        assertThat(client.fetch(CART_MINI)).as("still cached while its service is down").contains("2 items");
+    }
+
+    @Test
+    void aServiceThatIsDownGivesThePlaceholderAndIsCounted() {
+        URI nowhere = URI.create("http://127.0.0.1:" + TestRedis.freePort());
+        FragmentClient client = client(Map.of(ServiceName.FEDERATION, nowhere), Duration.ofSeconds(1));
+        double before = unavailableCount(ACCOUNT_MENU);
+
+        String html = client.fetch(ACCOUNT_MENU);
+
+        assertThat(html).isEqualTo(FragmentClient.placeholder(ACCOUNT_MENU))
+                .contains("data-fragment=\"account-menu\"");
+        assertThat(unavailableCount(ACCOUNT_MENU)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSlowServiceGivesThePlaceholderWithoutWaitingForIt() {
+        Fragment slow = new Fragment(ServiceName.CART, "slow");
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofMillis(300));
+
+        String html = client.fetch(slow);
+
+        assertThat(html).isEqualTo(FragmentClient.placeholder(slow));
+        assertThat(slowAnswerSent).as("the client gave up before the service answered").isFalse();
+    }
+
+    @Test
+    void fetchAllKeepsOrderAndDegradesEachFragmentOnItsOwn() {
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(1));
+
+        Map<Fragment, String> fragments = client.fetchAll(List.of(CART_MINI, ACCOUNT_MENU));
+
+        assertThat(fragments.keySet()).containsExactly(CART_MINI, ACCOUNT_MENU);
+        assertThat(fragments.get(CART_MINI)).contains("2 items");
+        assertThat(fragments.get(ACCOUNT_MENU)).isEqualTo(FragmentClient.placeholder(ACCOUNT_MENU));
+    }
+
+    private FragmentClient client(Map<ServiceName, URI> urls, Duration timeout) {
+        return new FragmentClient(urls, cache, timeout, Duration.ofMinutes(1));
+    }
+
+    private URI cartUrl() {
+        return URI.create("http://127.0.0.1:" + cartService.getAddress().getPort());
+    }
+
+    private static double unavailableCount(Fragment fragment) {
+        return Metrics.globalRegistry().getOrCreate(Counter.builder("rose_ash_fragments_unavailable")
+                .tags(List.of(Metrics.tag("service", fragment.service().id()), Metrics.tag("type", fragment.type())))).count();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

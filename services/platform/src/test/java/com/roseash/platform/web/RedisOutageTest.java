@@ -1,0 +1,35 @@
+package com.roseash.platform.web;
+
+import java.net.http.HttpResponse;
+
+import com.roseash.platform.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisOutageTest {
+
+    @Test
+    void pagesRenderUncachedWhileRedisIsDownAndReadinessSaysSo() {
+        try (TestRedis redis = TestRedis.startNew(); TestSite site = new TestSite(redis.url())) {
+            assertThat(site.get(site.publicUri("/")).statusCode()).isEqualTo(200);
+            assertThat(site.get(site.publicUri("/")).statusCode()).isEqualTo(200);
+            assertThat(site.renders).as("second request served from the page cache").isEqualTo(1);
+
+            redis.stop();
+
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> page = site.get(site.publicUri("/"));
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("Welcome");
+            }
+            assertThat(site.renders).as("rendered from scratch while Redis is down").isEqualTo(4);
+
+            HttpResponse<String> ready = site.get(site.adminUri("/observe/health/ready"));
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("unreachable").contains("degraded");
+
+            redis.start();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package com.roseash.platform.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.roseash.platform.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceServerTest {
+
+    private static TestSite site;
+
+    @BeforeAll
+    static void start() {
+        site = new TestSite(TestRedis.shared().url());
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void aPlainRequestGetsTheFullPageWithHtmxFromTheWebjar() {
+        HttpResponse<String> page = site.get(site.publicUri("/"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).startsWith("<!doctype html>")
+                .contains("<title>Home · Rose Ash</title>")
+                .contains("<main id=\"content\">")
+                .contains("hx-boost=\"true\"")
+                .contains("src=\"/static/vendor/htmx.min.js\"")
+                .contains("<a href=\"/about\">About</a>")
+                .contains("&lt;b&gt;not bold&lt;/b&gt;");
+        assertThat(page.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("HX-Request"));
+
+        HttpResponse<String> htmx = site.get(site.publicUri("/static/vendor/htmx.min.js"));
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
+    }
+
+    @Test
+    void aBoostedRequestGetsOnlyTheTitleAndTheContent() {
+        HttpResponse<String> fragment = site.get(site.publicUri("/"), "HX-Request", "true", "HX-Boosted", "true");
+
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).startsWith("<title>Home · Rose Ash</title>")
+                .contains("<article class=\"test-page\">")
+                .doesNotContain("<html").doesNotContain("<header").doesNotContain("htmx.min.js");
+        assertThat(fragment.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("HX-Request"));
+    }
+
+    @Test
+    void aHistoryRestoreGetsTheFullPageEvenWithHxRequest() {
+        HttpResponse<String> restore = site.get(site.publicUri("/"),
+                "HX-Request", "true", "HX-History-Restore-Request", "true");
+
+        assertThat(restore.body()).startsWith("<!doctype html>").contains("<header");
+    }
+
+    @Test
+    void unknownPathsGetTheNotFoundPageInTheLayout() {
+        HttpResponse<String> missing = site.get(site.publicUri("/no/such/page"));
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<header").contains("Page not found").contains("/no/such/page");
+
+        HttpResponse<String> boosted = site.get(site.publicUri("/no/such/page"), "HX-Request", "true");
+        assertThat(boosted.statusCode()).isEqualTo(404);
+        assertThat(boosted.body()).startsWith("<title>Page not found").doesNotContain("<header");
+    }
+
+    @Test
+    void anExceptionGivesTheErrorPageWithAnIncidentIdAndNoStackTrace() {
+        HttpResponse<String> error = site.get(site.publicUri("/boom"));
+
+        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.body()).contains("<header").contains("Something went wrong").containsPattern("incident [0-9a-f]{8}")
+                .doesNotContain("secret internal detail").doesNotContain("IllegalStateException").doesNotContain("at com.");
+    }
+
+    @Test
+    void aBadRequestSaysWhatWasWrong() {
+        HttpResponse<String> bad = site.get(site.publicUri("/bad"));
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("page must be a whole number");
+    }
+
+    @Test
+    void everyPublicResponseCarriesSecurityHeadersAndAStrictPolicy() {
+        HttpResponse<String> page = site.get(site.publicUri("/"));
+
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.body()).doesNotContainPattern("<script>(?!</script>)").doesNotContain("<script>\n")
+                .doesNotContain(" onclick=").doesNotContain("<style");
+        assertThat(site.get(site.publicUri("/missing")).headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefused() {
+        HttpResponse<String> forged = site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Mallory")).build());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("did not come from this site");
+
+        HttpResponse<String> json = site.send(HttpRequest.newBuilder(site.publicUri("/api/echo"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(json.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormPostWithAnotherBrowsersTokenIsRefused() {
+        Browser alice = Browser.open(site);
+        Browser mallory = Browser.open(site);
+
+        HttpResponse<String> response = site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", mallory.cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + alice.token + "&name=Mallory")).build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormPostWithItsTokenGoesThroughToTheHandler() {
+        Browser browser = Browser.open(site);
+
+        HttpResponse<String> posted = site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", browser.cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.token + "&name=Alice")).build());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(posted.body()).isEqualTo("Hello Alice");
+
+        HttpResponse<String> viaHeader = site.send(HttpRequest.newBuilder(site.publicUri("/api/echo"))
+                .header("Cookie", browser.cookie).header("X-CSRF-Token", browser.token)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(viaHeader.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void fragmentsAreServedOnTheInternalSocketOnly() {
+        assertThat(site.get(site.internalUri("/internal/fragments/greeting")).body()).isEqualTo("<p>hi</p>");
+        assertThat(site.get(site.internalUri("/internal/fragments/unknown")).statusCode()).isEqualTo(404);
+        assertThat(site.get(site.publicUri("/internal/fragments/greeting")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheAdminSocketOnly() {
+        HttpResponse<String> ready = site.get(site.adminUri("/observe/health/ready"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"redis\"").contains("\"up\"");
+        assertThat(site.get(site.adminUri("/observe/health/live")).statusCode()).isIn(200, 204);
+
+        HttpResponse<String> metrics = site.get(site.adminUri("/observe/metrics"), "Accept", "text/plain");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+
+        assertThat(site.get(site.publicUri("/observe/health/ready")).statusCode()).isEqualTo(404);
+    }
+
+    /** A cookie jar of one: what a browser holds after its first page. */
+    record Browser(String cookie, String token) {
+        private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+        static Browser open(TestSite site) {
+            HttpResponse<String> page = site.get(site.publicUri("/"));
+            String cookie = page.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(CsrfProtection.COOKIE + "="))
+                    .map(c -> c.substring(0, c.indexOf(';')))
+                    .findFirst().orElseThrow();
+            Matcher matcher = TOKEN.matcher(page.body());
+            assertThat(matcher.find()).isTrue();
+            return new Browser(cookie, matcher.group(1));
+        }
+    }
+}

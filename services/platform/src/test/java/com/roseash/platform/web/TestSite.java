@@ -1,0 +1,94 @@
+package com.roseash.platform.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceServer;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+
+/** A small service built the way every real service is, for the platform's web tests. */
+final class TestSite implements AutoCloseable {
+
+    final WebServer server;
+    final RedisCache cache;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    int renders;
+
+    TestSite(String redisUrl) {
+        RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), Map.of());
+        cache = new RedisCache(new RedisSettings(redisUrl, Duration.ofMillis(250)));
+        PageRenderer renderer = new PageRenderer(new Templates(), Site.from(config, ServiceName.BLOG),
+                request -> Map.of("navHtml", "<a href=\"/\">Home</a><a href=\"/about\">About</a>"),
+                Optional.of(new PageCache(cache, "test-" + System.nanoTime(), Duration.ofMinutes(1))));
+        server = ServiceServer.builder(new ServerSettings("127.0.0.1", 0, 0, 0), renderer)
+                .healthCheck(cache.readinessCheck())
+                .publicRoutes(routing -> routing
+                        .get("/", (req, res) -> renderer.renderShared(req, res, () -> {
+                            renders++;
+                            return new Page("Home", "test-page", Map.of("heading", "Welcome", "body", "<b>not bold</b>"));
+                        }))
+                        .get("/boom", (req, res) -> {
+                            throw new IllegalStateException("secret internal detail");
+                        })
+                        .post("/form", (req, res) -> res.send("Hello " + FormData.of(req).first("name").orElse("?")))
+                        .post("/api/echo", (req, res) -> res.send("echo"))
+                        .get("/bad", (req, res) -> {
+                            throw new io.helidon.http.BadRequestException("page must be a whole number");
+                        }))
+                .internalRoutes(routing -> new com.roseash.platform.fragments.FragmentRoutes()
+                        .add("greeting", () -> "<p>hi</p>").install(routing))
+                .build()
+                .start();
+    }
+
+    URI publicUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    URI internalUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port(com.roseash.platform.contract.Sockets.INTERNAL) + path);
+    }
+
+    URI adminUri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port(com.roseash.platform.contract.Sockets.ADMIN) + path);
+    }
+
+    HttpResponse<String> get(URI uri, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isOk(HttpResponse<?> response) {
+        return response.statusCode() == Status.OK_200.code();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        cache.close();
+    }
+}

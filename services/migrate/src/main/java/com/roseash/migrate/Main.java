@@ -1,0 +1,49 @@
+package com.roseash.migrate;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.db.MigrationFailedException;
+import com.roseash.platform.db.Migrator;
+
+/**
+ * The migrations Job's entry point: applies every domain's pending migrations in the platform's order
+ * and exits 0, or exits 1 naming the failing migration (the operator copies that into its status).
+ */
+public final class Main {
+
+    /** Domains whose module has landed, in {@link ServiceName} order. */
+    static final List<DomainMigrations> DOMAINS = List.of(new DomainMigrations(ServiceName.BLOG.id()));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), Map.of());
+        System.exit(run(DatabaseSettings.from(config), DOMAINS, System.out, System.err));
+    }
+
+    static int run(DatabaseSettings database, List<DomainMigrations> domains, PrintStream out, PrintStream err) {
+        out.println("Migrating " + database.url() + " (" + domains.size() + " domains)");
+        try {
+            for (Migrator.Applied applied : new Migrator(database, domains).migrateAll()) {
+                out.println("  " + applied.domain() + ": at version " + applied.version()
+                        + ", applied " + applied.migrationsExecuted());
+            }
+            out.println("Migrations complete");
+            return 0;
+        } catch (MigrationFailedException e) {
+            err.println("FAILED " + e.domain() + "/" + e.migration() + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("FAILED before any migration ran: " + e);
+            return 2;
+        }
+    }
+}

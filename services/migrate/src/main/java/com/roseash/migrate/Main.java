@@ -19,7 +19,7 @@ import com.roseash.platform.db.Migrator;
 public final class Main {
 
     /** Domains whose module has landed, in {@link ServiceName} order. */
-    static final List<DomainMigrations> DOMAINS = List.of(new DomainMigrations(ServiceName.BLOG.id()));
+    public static final List<DomainMigrations> DOMAINS = List.of(new DomainMigrations(ServiceName.BLOG.id()));
 
     private Main() {
     }

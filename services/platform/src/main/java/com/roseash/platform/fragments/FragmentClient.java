@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.contract.Sockets;
 import io.helidon.metrics.api.Counter;
@@ -51,6 +53,16 @@ public final class FragmentClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+    }
+
+    /** A client for the internal URLs, timeout and TTL in {@code config}. */
+    public static FragmentClient create(RoseAshConfig config, RedisCache cache) {
+        Map<ServiceName, URI> urls = new java.util.EnumMap<>(ServiceName.class);
+        for (ServiceName service : ServiceName.values()) {
+            config.value(PlatformSettings.internalUrl(service)).map(URI::create).ifPresent(url -> urls.put(service, url));
+        }
+        return new FragmentClient(urls, cache, config.duration(PlatformSettings.FRAGMENT_TIMEOUT),
+                config.duration(PlatformSettings.FRAGMENT_TTL));
     }
 
     /** The fragment's HTML, or its placeholder. Never throws. */

@@ -1,0 +1,41 @@
+package com.roseash.platform.server;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.contract.Sockets;
+import io.helidon.webserver.WebServer;
+
+/**
+ * A started service: its web server and what it holds open (pools, clients), closed in reverse order.
+ * Each service's {@code Main} returns one, so the local stack and tests can run services in-process.
+ */
+public record RunningService(ServiceName name, WebServer server, List<AutoCloseable> resources) implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RunningService.class.getName());
+
+    public int publicPort() {
+        return server.port();
+    }
+
+    public int internalPort() {
+        return server.port(Sockets.INTERNAL);
+    }
+
+    public int adminPort() {
+        return server.port(Sockets.ADMIN);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing " + name.id() + " resource failed: " + e);
+            }
+        }
+    }
+}

@@ -42,6 +42,8 @@ public final class FragmentClient {
     private final Duration timeout;
     private final Duration ttl;
     private final HttpClient http;
+    /** Last time each fragment's outage was logged: once a minute is enough to notice, not to flood. */
+    private final Map<Fragment, java.time.Instant> lastLogged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FragmentClient(Map<ServiceName, URI> internalUrls, RedisCache cache, Duration timeout, Duration ttl) {
         this.internalUrls = Map.copyOf(internalUrls);
@@ -139,8 +141,13 @@ public final class FragmentClient {
                         .description("Fragments rendered as placeholders because their service was slow or down")
                         .tags(List.of(Metrics.tag("service", fragment.service().id()), Metrics.tag("type", fragment.type()))))
                 .increment();
-        LOG.log(Level.WARNING, "Fragment " + fragment.service().id() + "/" + fragment.type()
-                + " unavailable (" + why + "); rendering its placeholder");
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant last = lastLogged.get(fragment);
+        if (last == null || last.isBefore(now.minus(Duration.ofMinutes(1)))) {
+            lastLogged.put(fragment, now);
+            LOG.log(Level.WARNING, "Fragment " + fragment.service().id() + "/" + fragment.type()
+                    + " unavailable (" + why + "); rendering its placeholder");
+        }
         return Optional.empty();
     }
 }

@@ -1,0 +1,114 @@
+package com.roseash.blog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import com.roseash.blog.feed.AtomFeed;
+import com.roseash.blog.feed.FeedRoutes;
+import com.roseash.blog.ghost.GhostExportParser;
+import com.roseash.blog.ghost.GhostImporter;
+import com.roseash.blog.ghost.ImportSummary;
+import com.roseash.blog.menu.BlogChrome;
+import com.roseash.blog.menu.MenuRepository;
+import com.roseash.blog.posts.EntryRepository;
+import com.roseash.blog.posts.PostRoutes;
+import com.roseash.blog.posts.TagRepository;
+import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.Database;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.fragments.FragmentClient;
+import com.roseash.platform.fragments.FragmentRoutes;
+import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceServer;
+import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.Site;
+import com.roseash.platform.web.Templates;
+import io.helidon.webserver.WebServer;
+
+/** The blog service: wiring only. */
+public final class BlogService {
+
+    private static final System.Logger LOG = System.getLogger(BlogService.class.getName());
+    public static final DomainMigrations MIGRATIONS = new DomainMigrations(ServiceName.BLOG.id());
+
+    private BlogService() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunningService blog = start(Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            blog.close();
+            stopped.countDown();
+        }, "blog-stop"));
+        stopped.await();
+    }
+
+    /** Starts the blog with {@code overrides} on top of its configuration (the stack and tests pass ports here). */
+    public static RunningService start(Map<String, String> overrides) {
+        RoseAshConfig config = RoseAshConfig.load(BlogSettings.all(), overrides);
+        Database database = Database.connect(DatabaseSettings.from(config));
+        RedisCache cache = new RedisCache(RedisSettings.from(config));
+        Templates templates = new Templates();
+        Site site = Site.from(config, ServiceName.BLOG);
+
+        EntryRepository entries = new EntryRepository(database.client());
+        TagRepository tags = new TagRepository(database.client());
+        MenuRepository menu = new MenuRepository(database.client());
+        BlogChrome chrome = new BlogChrome(menu, FragmentClient.create(config, cache), templates);
+        PageRenderer renderer = new PageRenderer(templates, site, chrome,
+                Optional.of(new PageCache(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.PAGE_TTL))));
+
+        PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
+        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
+        FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
+
+        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+                .healthCheck(new SchemaReadiness(database, MIGRATIONS))
+                .healthCheck(cache.readinessCheck())
+                .publicRoutes(routing -> {
+                    feed.install(routing);
+                    posts.install(routing);
+                })
+                .internalRoutes(fragments::install);
+        config.value(PlatformSettings.SESSION_SECRET)
+                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        WebServer started = server.build().start();
+        LOG.log(Level.INFO, "Blog serving " + site.publicUrl() + " on port " + started.port());
+        return new RunningService(ServiceName.BLOG, started, List.of(cache, database));
+    }
+
+    /** The local stack's first start: loads the demo Ghost export when the blog has no content yet. */
+    public static Optional<ImportSummary> loadDemoContentIfEmpty(DatabaseSettings settings) {
+        try (Database database = Database.connect(settings)) {
+            if (!new EntryRepository(database.client()).isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream demo = BlogService.class.getResourceAsStream("/demo/ghost-demo.json")) {
+                if (demo == null) {
+                    throw new IllegalStateException("demo/ghost-demo.json is missing from the blog's resources");
+                }
+                ImportSummary summary = new GhostImporter(database.client()).importContent(new GhostExportParser().parse(demo));
+                LOG.log(Level.INFO, "Loaded demo content: " + summary);
+                return Optional.of(summary);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.roseash.blog.posts;
+
+import java.util.List;
+import java.util.Map;
+
+import com.roseash.platform.web.Page;
+import com.roseash.platform.web.PageRenderer;
+import io.helidon.http.BadRequestException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The reader's pages: the home page (newest posts, paginated), a post, a tag's posts, and pages such as
+ * About at the top level. Links are relative where they can be, and every one stays boosted.
+ */
+public final class PostRoutes {
+
+    private final EntryRepository entries;
+    private final TagRepository tags;
+    private final PageRenderer renderer;
+    private final int pageSize;
+
+    public PostRoutes(EntryRepository entries, TagRepository tags, PageRenderer renderer, int pageSize) {
+        this.entries = entries;
+        this.tags = tags;
+        this.renderer = renderer;
+        this.pageSize = pageSize;
+    }
+
+    /** View of a list item: the summary plus what the template cannot compute. */
+    record ListItem(EntrySummary summary, String base, String publishedIso, String publishedHuman, boolean hasTags) {
+    }
+
+    public void install(HttpRouting.Builder routing) {
+        routing.get("/", this::home)
+                .get("/posts/{slug}/", this::post)
+                .get("/posts/{slug}", (req, res) -> withSlash(req, res))
+                .get("/tag/{slug}/", this::tag)
+                .get("/tag/{slug}", (req, res) -> withSlash(req, res))
+                .get("/{slug}/", this::page);
+    }
+
+    private void home(ServerRequest request, ServerResponse response) {
+        int page = pageNumber(request);
+        renderer.renderShared(request, response, () -> {
+            PageOf<EntrySummary> posts = entries.publishedPosts(page, pageSize);
+            requireExists(posts);
+            return new Page(page == 1 ? "" : "Page " + page, "blog/home", listModel(posts, ""));
+        });
+    }
+
+    private void tag(ServerRequest request, ServerResponse response) {
+        String slug = request.path().pathParameters().get("slug");
+        int page = pageNumber(request);
+        renderer.renderShared(request, response, () -> {
+            Tag tag = tags.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag " + slug + "."));
+            PageOf<EntrySummary> posts = entries.publishedPostsTagged(slug, page, pageSize);
+            requireExists(posts);
+            Map<String, Object> model = new java.util.HashMap<>(listModel(posts, "../../"));
+            model.put("tag", tag);
+            return new Page("#" + tag.name(), "blog/tag", model);
+        });
+    }
+
+    private void post(ServerRequest request, ServerResponse response) {
+        entry(request, response, Kind.POST, "blog/post");
+    }
+
+    private void page(ServerRequest request, ServerResponse response) {
+        entry(request, response, Kind.PAGE, "blog/page");
+    }
+
+    private void entry(ServerRequest request, ServerResponse response, Kind kind, String template) {
+        String slug = request.path().pathParameters().get("slug");
+        renderer.renderShared(request, response, () -> {
+            Entry entry = entries.published(kind, slug)
+                    .orElseThrow(() -> new NotFoundException("There is no " + kind.dbValue() + " called " + slug + "."));
+            return new Page(entry.title(), template, Map.of("entry", entry,
+                    "publishedIso", Dates.iso(entry.publishedAt()), "publishedHuman", Dates.human(entry.publishedAt()),
+                    "hasTags", !entry.tags().isEmpty()));
+        });
+    }
+
+    private static Map<String, Object> listModel(PageOf<EntrySummary> posts, String base) {
+        List<ListItem> items = posts.items().stream()
+                .map(s -> new ListItem(s, base, Dates.iso(s.publishedAt()), Dates.human(s.publishedAt()), !s.tags().isEmpty()))
+                .toList();
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("posts", posts);
+        model.put("items", items);
+        if (posts.hasPrevious()) {
+            model.put("previousPage", posts.page() - 1);
+        }
+        if (posts.hasNext()) {
+            model.put("nextPage", posts.page() + 1);
+        }
+        return model;
+    }
+
+    private static void requireExists(PageOf<EntrySummary> posts) {
+        if (posts.page() > posts.totalPages()) {
+            throw new NotFoundException("There is no page " + posts.page() + "; the last is " + posts.totalPages() + ".");
+        }
+    }
+
+    private static int pageNumber(ServerRequest request) {
+        String raw = request.query().first("page").orElse("1");
+        try {
+            int page = Integer.parseInt(raw);
+            if (page < 1) {
+                throw new BadRequestException("page must be 1 or more, got " + raw);
+            }
+            return page;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("page must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    private static void withSlash(ServerRequest request, ServerResponse response) {
+        String query = request.query().rawValue();
+        response.status(Status.MOVED_PERMANENTLY_301)
+                .header(HeaderNames.LOCATION, request.path().rawPath() + "/" + (query.isEmpty() ? "" : "?" + query))
+                .send();
+    }
+}

@@ -1,0 +1,90 @@
+package com.roseash.blog.posts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.roseash.blog.testing.RunningBlog;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.testing.TestRedis;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A dead dependency degrades the page, never the data or the response. */
+class BlogDegradationTest {
+
+    @Test
+    void pagesStillRenderWhileRedisIsStopped() {
+        try (TestRedis redis = TestRedis.startNew(); RunningBlog blog = new RunningBlog(redis.url(), Map.of())) {
+            assertThat(blog.get("/").statusCode()).isEqualTo(200);
+
+            redis.stop();
+
+            for (String path : new String[] {"/", "/?page=2", "/posts/apple-day/", "/tag/garden/", "/about/"}) {
+                HttpResponse<String> page = blog.get(path);
+                assertThat(page.statusCode()).as(path).isEqualTo(200);
+                assertThat(page.body()).as(path).contains("<main id=\"content\">");
+            }
+            assertThat(blog.admin("/observe/health/ready").body()).contains("\"redis\":\"unreachable\"");
+            redis.start();
+        }
+    }
+
+    @Test
+    void aFragmentFromAnotherServiceAppearsAndItsOutageLeavesAPlaceholder() throws IOException {
+        HttpServer federation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean slow = new AtomicBoolean(false);
+        AtomicBoolean answeredLate = new AtomicBoolean(false);
+        federation.createContext("/internal/fragments/account-menu", exchange -> {
+            if (slow.get()) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answeredLate.set(true);
+            }
+            byte[] body = "<a class=\"account-menu\" href=\"/login\">Sign in</a>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        federation.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        federation.start();
+        Map<String, String> config = Map.of(
+                PlatformSettings.internalUrl(ServiceName.FEDERATION).key(), "http://127.0.0.1:" + federation.getAddress().getPort(),
+                PlatformSettings.FRAGMENT_TTL.key(), "PT0.001S",
+                PlatformSettings.FRAGMENT_TIMEOUT.key(), "PT0.3S");
+        try (TestRedis redis = TestRedis.startNew(); RunningBlog blog = new RunningBlog(redis.url(), config)) {
+            assertThat(blog.get("/about/").body()).contains("<a class=\"account-menu\" href=\"/login\">Sign in</a>");
+
+            slow.set(true);
+            HttpResponse<String> page = blog.get("/about/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>About</h1>")
+                    .contains("data-fragment=\"account-menu\"").doesNotContain("Sign in");
+            assertThat(answeredLate).as("the page did not wait for the slow service").isFalse();
+
+            release.countDown();
+            federation.stop(0);
+            HttpResponse<String> down = blog.get("/contact/");
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.body()).contains("<h1>Contact</h1>").contains("data-fragment=\"account-menu\"");
+            assertThat(blog.admin("/observe/metrics").body()).contains("rose_ash_fragments_unavailable");
+        } finally {
+            release.countDown();
+            federation.stop(0);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.roseash.stack;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.roseash.blog.BlogService;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.Migrator;
+import com.roseash.platform.server.RunningService;
+
+/**
+ * The whole platform on one machine, in one process: PostgreSQL and Redis (embedded unless configured),
+ * the same migrator the cluster's Job runs, every landed service on loopback ports, and the gateway
+ * that routes by Host like the cluster's ingress.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
+    private final Gateway gateway;
+    private final DatabaseSettings database;
+
+    private LocalStack(StackOptions options) {
+        try {
+            database = options.database()
+                    .map(external -> new DatabaseSettings(external.url(), external.user(), external.password(), 5))
+                    .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
+            String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
+
+            for (Migrator.Applied applied : new Migrator(database, com.roseash.migrate.Main.DOMAINS).migrateAll()) {
+                LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
+            }
+
+            gateway = keep(new Gateway(options.gatewayPort()));
+            Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
+            ports.put(ServiceName.BLOG, ServicePorts.allocate());
+
+            Map<String, String> shared = new HashMap<>();
+            shared.put(PlatformSettings.DB_URL.key(), database.url());
+            shared.put(PlatformSettings.DB_USER.key(), database.user());
+            shared.put(PlatformSettings.DB_PASSWORD.key(), database.password());
+            shared.put(PlatformSettings.REDIS_URL.key(), redisUrl);
+            for (ServiceName service : ServiceName.values()) {
+                shared.put(PlatformSettings.publicUrl(service).key(), publicUrl(service));
+                if (ports.containsKey(service)) {
+                    shared.put(PlatformSettings.internalUrl(service).key(), ports.get(service).internalUrl());
+                }
+            }
+
+            RunningService blog = keep(BlogService.start(withPorts(shared, ports.get(ServiceName.BLOG))));
+            services.put(ServiceName.BLOG, blog);
+            gateway.route("blog.localhost", blog.publicPort());
+            gateway.route("localhost", blog.publicPort());
+            gateway.route("127.0.0.1", blog.publicPort());
+
+            if (options.loadDemoContent()) {
+                BlogService.loadDemoContentIfEmpty(database);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalStack start(StackOptions options) {
+        return new LocalStack(options);
+    }
+
+    public int gatewayPort() {
+        return gateway.port();
+    }
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public RunningService service(ServiceName name) {
+        return services.get(name);
+    }
+
+    /** What the stack prints on start: each service's browser URL. */
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("home", "http://localhost:" + gatewayPort() + "/");
+        for (ServiceName service : services.keySet()) {
+            urls.put(service.id(), publicUrl(service));
+        }
+        return urls;
+    }
+
+    private String publicUrl(ServiceName service) {
+        return "http://" + service.id() + ".localhost:" + gateway.port() + "/";
+    }
+
+    private static Map<String, String> withPorts(Map<String, String> shared, ServicePorts ports) {
+        Map<String, String> overrides = new HashMap<>(shared);
+        overrides.putAll(ports.asOverrides());
+        return overrides;
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Stopping " + started.get(i).getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+}

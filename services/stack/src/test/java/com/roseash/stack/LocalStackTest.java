@@ -1,0 +1,112 @@
+package com.roseash.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import com.roseash.platform.contract.ServiceName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class LocalStackTest {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void startsEverythingLoadsDemoContentAndRoutesByHost() throws Exception {
+        Path data = Files.createTempDirectory("rose-ash-stack");
+        try (LocalStack stack = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true))) {
+            HttpResponse<String> home = get(stack, "/");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Welcome to Rose Ash").contains("hx-boost=\"true\"");
+            assertThat(stack.urls()).containsEntry("blog", "http://blog.localhost:" + stack.gatewayPort() + "/");
+
+            assertThat(rawGet(stack.gatewayPort(), "blog.localhost", "/about/")).startsWith("HTTP/1.1 200");
+            assertThat(rawGet(stack.gatewayPort(), "nowhere.localhost", "/")).startsWith("HTTP/1.1 404")
+                    .contains("No service at host nowhere.localhost");
+            assertThat(get(stack, "/observe/health/ready").statusCode()).as("admin socket not exposed").isEqualTo(404);
+            assertThat(get(stack, "/internal/fragments/nav").statusCode()).as("internal socket not exposed").isEqualTo(404);
+
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + stack.service(ServiceName.BLOG).adminPort() + "/observe/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void contentSurvivesARestartAndDemoContentLoadsOnlyOnTheFirst() throws Exception {
+        Path data = Files.createTempDirectory("rose-ash-stack");
+        int gatewayPort;
+        try (LocalStack stack = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true))) {
+            gatewayPort = stack.gatewayPort();
+            try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(), stack.database().password())) {
+                db.createStatement().execute("UPDATE blog.entries SET title = 'Welcome back' WHERE slug = 'welcome-to-rose-ash'");
+            }
+        }
+        assertThatCode(() -> new ServerSocket(gatewayPort).close()).as("the gateway let go of its port").doesNotThrowAnyException();
+
+        try (LocalStack again = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true))) {
+            HttpResponse<String> home = get(again, "/");
+            assertThat(home.body()).contains("Welcome back").doesNotContain("Welcome to Rose Ash");
+            assertThat(countEntries(again)).isEqualTo(10);
+        }
+    }
+
+    private long countEntries(LocalStack stack) throws SQLException {
+        try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(), stack.database().password());
+             var rs = db.createStatement().executeQuery("SELECT count(*) FROM blog.entries")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private HttpResponse<String> get(LocalStack stack, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.gatewayPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a chosen Host header, which the JDK client does not let us set: status line, headers and body. */
+    private static String rawGet(int port, String host, String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            int headerEnd = -1;
+            int length = 0;
+            byte[] buffer = new byte[8192];
+            // Read until the headers and Content-Length bytes of body are in: the server may keep the connection open.
+            while (headerEnd < 0 || received.size() < headerEnd + length) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                received.write(buffer, 0, n);
+                String sofar = received.toString(StandardCharsets.ISO_8859_1);
+                if (headerEnd < 0 && sofar.contains("\r\n\r\n")) {
+                    headerEnd = sofar.indexOf("\r\n\r\n") + 4;
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
+                    length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+                }
+            }
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

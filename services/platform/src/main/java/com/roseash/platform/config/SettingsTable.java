@@ -37,7 +37,7 @@ public final class SettingsTable {
         return document.substring(0, from + start.length()) + markdown(settings) + document.substring(to);
     }
 
-    /** Rewrites a section in place: {@code SettingsTable <file> <section>} for the platform's settings. */
+    /** Rewrites a section of the file in place. */
     public static void rewrite(Path file, String name, List<Setting> settings) throws IOException {
         Files.writeString(file, withSection(Files.readString(file), name, settings));
     }

@@ -66,6 +66,50 @@ public final class RedisCache implements AutoCloseable {
         run(commands -> commands.set(key, value, SetArgs.Builder.px(ttl.toMillis())));
     }
 
+    /** Stores a hash with a time to live; false when Redis did not take it. */
+    public boolean putHash(String key, java.util.Map<String, String> fields, Duration ttl) {
+        // One script, so a session never exists without its expiry.
+        java.util.List<String> args = new java.util.ArrayList<>();
+        args.add(String.valueOf(ttl.toMillis()));
+        fields.forEach((name, value) -> {
+            args.add(name);
+            args.add(value);
+        });
+        Long stored = run(commands -> commands.eval("""
+                redis.call('DEL', KEYS[1])
+                redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+                return redis.call('PEXPIRE', KEYS[1], ARGV[1])""",
+                io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, args.toArray(String[]::new)));
+        return stored != null && stored == 1L;
+    }
+
+    /** The hash's fields; empty when it does not exist or Redis is down. */
+    public java.util.Map<String, String> getHash(String key) {
+        java.util.Map<String, String> fields = run(commands -> commands.hgetall(key));
+        return fields == null ? java.util.Map.of() : fields;
+    }
+
+    public void expire(String key, Duration ttl) {
+        run(commands -> commands.pexpire(key, ttl.toMillis()));
+    }
+
+    public void delete(String key) {
+        run(commands -> commands.del(key));
+    }
+
+    /**
+     * Counts an event in a fixed window: the count including this one, or empty when Redis is down.
+     * Used for rate limits.
+     */
+    public java.util.OptionalLong increment(String key, Duration window) {
+        // One script, so a counter never outlives its window.
+        Long count = run(commands -> commands.eval("""
+                local n = redis.call('INCR', KEYS[1])
+                if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+                return n""", io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(window.toMillis())));
+        return count == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(count);
+    }
+
     /** Removes every key starting with {@code prefix}; used when content changes. */
     public void deleteByPrefix(String prefix) {
         run(commands -> {

@@ -1,0 +1,77 @@
+package com.roseash.platform.auth;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.roseash.platform.cache.RedisCache;
+
+/**
+ * Server-side sessions in Redis with an idle timeout (each use extends it) and an absolute timeout
+ * (counted from creation, never extended). The browser holds only the random id.
+ */
+public final class SessionStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CREATED = "_created";
+
+    private final RedisCache redis;
+    private final String prefix;
+    private final Duration idle;
+    private final Duration absolute;
+
+    public SessionStore(RedisCache redis, String service, Duration idle, Duration absolute) {
+        this.redis = redis;
+        this.prefix = "rose-ash:" + service + ":session:";
+        this.idle = idle;
+        this.absolute = absolute;
+    }
+
+    /** Creates a session; empty when Redis is down (the caller then shows "try again later"). */
+    public Optional<Session> create(Map<String, String> attributes) {
+        String id = newId();
+        Instant now = Instant.now();
+        Map<String, String> stored = new HashMap<>(attributes);
+        stored.put(CREATED, String.valueOf(now.toEpochMilli()));
+        if (!redis.putHash(prefix + id, stored, idle)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(id, Map.copyOf(attributes), now));
+    }
+
+    /** The live session with this id, its idle timeout extended; empty when unknown, expired or Redis is down. */
+    public Optional<Session> find(String id) {
+        if (id == null || id.length() != 43) {
+            return Optional.empty();
+        }
+        Map<String, String> stored = redis.getHash(prefix + id);
+        if (stored.isEmpty() || !stored.containsKey(CREATED)) {
+            return Optional.empty();
+        }
+        Instant created = Instant.ofEpochMilli(Long.parseLong(stored.get(CREATED)));
+        Instant now = Instant.now();
+        if (now.isAfter(created.plus(absolute))) {
+            delete(id);
+            return Optional.empty();
+        }
+        Duration remainingAbsolute = Duration.between(now, created.plus(absolute));
+        redis.expire(prefix + id, idle.compareTo(remainingAbsolute) < 0 ? idle : remainingAbsolute);
+        Map<String, String> attributes = new HashMap<>(stored);
+        attributes.remove(CREATED);
+        return Optional.of(new Session(id, Map.copyOf(attributes), created));
+    }
+
+    public void delete(String id) {
+        redis.delete(prefix + id);
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

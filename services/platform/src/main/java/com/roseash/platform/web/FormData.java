@@ -9,10 +9,13 @@ import io.helidon.webserver.http.ServerRequest;
  */
 public record FormData(Parameters fields) {
 
+    /** The fields, read once: from the context when CSRF protection read them, else from the body now. */
     public static Parameters of(ServerRequest request) {
-        return request.context().get(FormData.class)
-                .map(FormData::fields)
-                .orElseThrow(() -> new IllegalStateException("Not a form request, or CSRF protection is not installed"));
+        return request.context().get(FormData.class).map(FormData::fields).orElseGet(() -> {
+            Parameters fields = request.content().as(Parameters.class);
+            request.context().register(new FormData(fields));
+            return fields;
+        });
     }
 
     public String first(String name) {

@@ -34,23 +34,24 @@ public final class PageRenderer {
     }
 
     public void render(ServerRequest request, ServerResponse response, Page page) {
-        respond(request, response, Status.OK_200, content(page));
+        respond(request, response, Status.OK_200, content(page, request));
     }
 
     /**
      * Renders a page whose content is the same for every visitor, through the page cache: the layout
-     * around it (navigation, per-visitor tokens) is still rendered per request.
+     * around it (navigation, per-visitor tokens) is still rendered per request. Such content has no
+     * forms: it is rendered without the visitor's CSRF token.
      */
     public void renderShared(ServerRequest request, ServerResponse response, Supplier<Page> page) {
         RenderedContent content = cache
-                .map(c -> RenderedContent.deserialize(c.getOrRender(cacheKey(request), () -> content(page.get()).serialize())))
-                .orElseGet(() -> content(page.get()));
+                .map(c -> RenderedContent.deserialize(c.getOrRender(cacheKey(request), () -> content(page.get(), null).serialize())))
+                .orElseGet(() -> content(page.get(), null));
         respond(request, response, Status.OK_200, content);
     }
 
     /** Error pages: same layout, but a failing chrome must not turn a 404 into a 500. */
     public void renderStatus(ServerRequest request, ServerResponse response, Status status, Page page) {
-        respond(request, response, status, content(page));
+        respond(request, response, status, content(page, request));
     }
 
     public Templates templates() {
@@ -61,8 +62,10 @@ public final class PageRenderer {
         return site;
     }
 
-    private RenderedContent content(Page page) {
-        return new RenderedContent(page.title(), templates.render(page.template(), common(), page.model()));
+    /** The page's content; with the visitor's CSRF token for its forms unless {@code visitor} is null (shared). */
+    private RenderedContent content(Page page, ServerRequest visitor) {
+        Map<String, Object> token = Map.of("csrfToken", visitor == null ? "" : CsrfProtection.token(visitor).orElse(""));
+        return new RenderedContent(page.title(), templates.render(page.template(), common(), token, page.model()));
     }
 
     private void respond(ServerRequest request, ServerResponse response, Status status, RenderedContent content) {

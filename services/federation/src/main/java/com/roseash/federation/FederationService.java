@@ -1,0 +1,101 @@
+package com.roseash.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import com.roseash.federation.oidc.AuthorizationCodes;
+import com.roseash.federation.oidc.OidcClients;
+import com.roseash.federation.oidc.OidcRoutes;
+import com.roseash.federation.oidc.SigningKeys;
+import com.roseash.federation.users.AccountRoutes;
+import com.roseash.federation.users.Passwords;
+import com.roseash.federation.users.SignInLimiter;
+import com.roseash.federation.users.SignedInUsers;
+import com.roseash.federation.users.User;
+import com.roseash.federation.users.UserRepository;
+import com.roseash.platform.auth.SessionStore;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.Database;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceServer;
+import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.web.PageChrome;
+import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.Site;
+import com.roseash.platform.web.Templates;
+
+/** The federation service: users and the OpenID Connect provider. Wiring only. */
+public final class FederationService {
+
+    public static final DomainMigrations MIGRATIONS = new DomainMigrations(ServiceName.FEDERATION.id());
+
+    private FederationService() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunningService federation = start(Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            federation.close();
+            stopped.countDown();
+        }, "federation-stop"));
+        stopped.await();
+    }
+
+    public static RunningService start(Map<String, String> overrides) {
+        RoseAshConfig config = RoseAshConfig.load(FederationSettings.all(), overrides);
+        Database database = Database.connect(DatabaseSettings.from(config));
+        RedisCache cache = new RedisCache(RedisSettings.from(config));
+        Site site = Site.from(config, ServiceName.FEDERATION);
+        PageRenderer renderer = new PageRenderer(new Templates(), site, PageChrome.NONE, Optional.empty());
+        String issuer = site.publicUrl().replaceAll("/+$", "");
+
+        UserRepository users = new UserRepository(database.client());
+        SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
+                config.duration(FederationSettings.SESSION_IDLE), config.duration(FederationSettings.SESSION_ABSOLUTE)), users);
+        SignInLimiter limiter = new SignInLimiter(cache, config.integer(FederationSettings.FAILURES_PER_ACCOUNT),
+                config.integer(FederationSettings.FAILURES_PER_ADDRESS), config.duration(FederationSettings.FAILURE_WINDOW));
+        AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);
+        OidcRoutes oidc = new OidcRoutes(issuer, OidcClients.from(config),
+                new AuthorizationCodes(database.client(), config.duration(FederationSettings.CODE_TTL)),
+                SigningKeys.from(config.value(FederationSettings.SIGNING_KEY)), signedIn, users, new ErrorPages(renderer),
+                config.duration(FederationSettings.ID_TOKEN_TTL));
+
+        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+                .healthCheck(new SchemaReadiness(database, MIGRATIONS))
+                .healthCheck(cache.readinessCheck())
+                // Called by other servers, which authenticate with their client secret instead.
+                .csrfExempt(OidcRoutes.TOKEN_PATH)
+                .publicRoutes(routing -> {
+                    oidc.installPublic(routing);
+                    accounts.install(routing);
+                })
+                .internalRoutes(oidc::installServerToServer);
+        config.value(PlatformSettings.SESSION_SECRET)
+                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        return new RunningService(ServiceName.FEDERATION, server.build().start(), List.of(cache, database));
+    }
+
+    /** The local stack's first start: an admin to sign in with. Empty when users exist already. */
+    public static Optional<User> createAdminIfNoUsers(DatabaseSettings settings, String email, String password) {
+        try (Database database = Database.connect(settings)) {
+            UserRepository users = new UserRepository(database.client());
+            if (!users.isEmpty()) {
+                return Optional.empty();
+            }
+            return users.create(email, "Administrator", Passwords.hash(password), Set.of("admin", "editor", "member"));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.roseash.federation.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.roseash.federation.FederationService;
+import com.roseash.federation.FederationSettings;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.Migrator;
+import com.roseash.platform.server.RunningService;
+import com.roseash.platform.testing.TestPostgres;
+import com.roseash.platform.testing.TestRedis;
+
+/** Federation started in-process on free loopback ports, with the blog registered as a client. */
+public final class RunningFederation implements AutoCloseable {
+
+    public static final String BLOG_SECRET = "blog-client-secret-for-tests";
+    public static final String BLOG_URL = "http://blog.test.example/";
+    public static final String BLOG_CALLBACK = BLOG_URL + "auth/callback";
+
+    public final RunningService service;
+    public final DatabaseSettings database;
+
+    public RunningFederation(Map<String, String> extra) {
+        database = TestPostgres.shared().newDatabase();
+        new Migrator(database, List.of(FederationService.MIGRATIONS)).migrateAll();
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                PlatformSettings.SERVER_HOST.key(), "127.0.0.1",
+                PlatformSettings.PUBLIC_PORT.key(), "0",
+                PlatformSettings.INTERNAL_PORT.key(), "0",
+                PlatformSettings.ADMIN_PORT.key(), "0",
+                PlatformSettings.DB_URL.key(), database.url(),
+                PlatformSettings.DB_USER.key(), database.user(),
+                PlatformSettings.DB_PASSWORD.key(), database.password(),
+                PlatformSettings.REDIS_URL.key(), TestRedis.shared().url(),
+                PlatformSettings.publicUrl(ServiceName.BLOG).key(), BLOG_URL,
+                FederationSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET));
+        overrides.putIfAbsent(PlatformSettings.publicUrl(ServiceName.FEDERATION).key(), "http://federation.test.example/");
+        overrides.putAll(extra);
+        service = FederationService.start(overrides);
+    }
+
+    public String publicBase() {
+        return "http://127.0.0.1:" + service.publicPort();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

@@ -1,0 +1,142 @@
+package com.roseash.federation.users;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.roseash.federation.FederationSettings;
+import com.roseash.federation.testing.Browser;
+import com.roseash.federation.testing.RunningFederation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static RunningFederation federation;
+
+    @BeforeAll
+    static void start() {
+        federation = new RunningFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "1000"));
+    }
+
+    @AfterAll
+    static void stop() {
+        federation.close();
+    }
+
+    @Test
+    void registerThenSignOutThenSignInAgain() {
+        Browser browser = browser();
+        String email = unique("alice");
+        assertThat(register(browser, email).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/").body()).contains("Signed in as Alice");
+
+        assertThat(browser.submit("/", "/logout", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/").body()).doesNotContain("Signed in as");
+
+        HttpResponse<String> signIn = browser.submit("/login", "/login",
+                Map.of("email", email.toUpperCase(), "password", PASSWORD, "return", "/"));
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/").body()).contains("Signed in as Alice");
+    }
+
+    @Test
+    void aWrongPasswordSaysSoWithoutTellingWhichPartWasWrong() {
+        Browser browser = browser();
+        String email = unique("bob");
+        register(browser, email);
+
+        HttpResponse<String> wrong = browser().submit("/login", "/login", Map.of("email", email, "password", "not the password"));
+        HttpResponse<String> unknown = browser().submit("/login", "/login", Map.of("email", unique("nobody"), "password", PASSWORD));
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("Wrong e-mail address or password.");
+        assertThat(unknown.body()).contains("Wrong e-mail address or password.");
+    }
+
+    @Test
+    void theEleventhRapidWrongPasswordIsRefusedEvenWhenRight() {
+        String email = unique("carol");
+        register(browser(), email);
+        Browser attacker = browser();
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(attacker.submit("/login", "/login", Map.of("email", email, "password", "guess " + i)).statusCode())
+                    .as("attempt %d", i).isEqualTo(401);
+        }
+        HttpResponse<String> eleventh = attacker.submit("/login", "/login", Map.of("email", email, "password", PASSWORD));
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.body()).contains("Too many failed sign-ins for this account");
+        assertThat(browser().submit("/login", "/login", Map.of("email", unique("other"), "password", "x")).statusCode())
+                .as("other accounts are not locked").isEqualTo(401);
+    }
+
+    @Test
+    void aPostWithoutItsCsrfTokenIsRefused() {
+        String email = unique("dave");
+        register(browser(), email);
+
+        HttpResponse<String> forged = browser().post("/login", Map.of("email", email, "password", PASSWORD));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SignedInUsers.COOKIE + "=") && c.length() > 40);
+    }
+
+    @Test
+    void registrationRefusesBadInputAndTakenAddressesWithReasons() {
+        HttpResponse<String> bad = browser().submit("/register", "/register", Map.of("email", "not-an-email", "name", "", "password", "short"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Enter an e-mail address").contains("Enter a name").contains("at least 10 characters");
+
+        String email = unique("erin");
+        register(browser(), email);
+        HttpResponse<String> taken = browser().submit("/register", "/register", Map.of("email", email, "name", "Erin", "password", PASSWORD));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("exists already");
+    }
+
+    @Test
+    void signInReturnsOnlyToPathsOnThisHost() {
+        String email = unique("frank");
+        register(browser(), email);
+
+        HttpResponse<String> offsite = browser().submit("/login", "/login",
+                Map.of("email", email, "password", PASSWORD, "return", "//evil.example/steal"));
+        HttpResponse<String> local = browser().submit("/login", "/login",
+                Map.of("email", email, "password", PASSWORD, "return", "/oauth/authorize?client_id=blog"));
+
+        assertThat(offsite.headers().firstValue("Location")).contains("/");
+        assertThat(local.headers().firstValue("Location")).contains("/oauth/authorize?client_id=blog");
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2idHashes() {
+        String email = unique("grace");
+        register(browser(), email);
+
+        try (var database = com.roseash.platform.db.Database.connect(federation.database)) {
+            String hash = database.client().execute()
+                    .get("SELECT password_hash FROM federation.users WHERE email = ?", email)
+                    .orElseThrow().column("password_hash").getString();
+            assertThat(hash).startsWith("$argon2id$").doesNotContain(PASSWORD);
+        }
+    }
+
+    private static HttpResponse<String> register(Browser browser, String email) {
+        String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('-'));
+        return browser.submit("/register", "/register", Map.of("email", email, "name", name, "password", PASSWORD));
+    }
+
+    private static String unique(String name) {
+        return name + "-" + System.nanoTime() + "@example.org";
+    }
+
+    private static Browser browser() {
+        return new Browser(federation.publicBase());
+    }
+}

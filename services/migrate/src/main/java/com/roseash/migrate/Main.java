@@ -19,7 +19,9 @@ import com.roseash.platform.db.Migrator;
 public final class Main {
 
     /** Domains whose module has landed, in {@link ServiceName} order. */
-    public static final List<DomainMigrations> DOMAINS = List.of(new DomainMigrations(ServiceName.BLOG.id()));
+    public static final List<DomainMigrations> DOMAINS = List.of(
+            new DomainMigrations(ServiceName.BLOG.id()),
+            new DomainMigrations(ServiceName.FEDERATION.id()));
 
     private Main() {
     }

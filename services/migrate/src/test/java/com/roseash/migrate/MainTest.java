@@ -28,7 +28,7 @@ class MainTest {
         int exit = run(database, Main.DOMAINS);
 
         assertThat(exit).isZero();
-        assertThat(text(out)).contains("blog: at version").contains("Migrations complete");
+        assertThat(text(out)).contains("blog: at version").contains("federation: at version").contains("Migrations complete");
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT count(*) FROM blog.flyway_schema_history WHERE success AND version IS NOT NULL")) {

@@ -64,7 +64,7 @@ public final class FederationService {
 
         UserRepository users = new UserRepository(database.client());
         SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
-                config.duration(FederationSettings.SESSION_IDLE), config.duration(FederationSettings.SESSION_ABSOLUTE)), users);
+                config.duration(PlatformSettings.SESSION_IDLE), config.duration(PlatformSettings.SESSION_ABSOLUTE)), users);
         SignInLimiter limiter = new SignInLimiter(cache, config.integer(FederationSettings.FAILURES_PER_ACCOUNT),
                 config.integer(FederationSettings.FAILURES_PER_ADDRESS), config.duration(FederationSettings.FAILURE_WINDOW));
         AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);

@@ -22,7 +22,7 @@ public final class OidcClients {
     public static OidcClients from(RoseAshConfig config) {
         Map<String, OidcClient> clients = new LinkedHashMap<>();
         for (ServiceName service : ServiceName.values()) {
-            config.value(FederationSettings.clientSecret(service)).ifPresent(secret -> {
+            config.value(PlatformSettings.clientSecret(service)).ifPresent(secret -> {
                 String base = config.string(PlatformSettings.publicUrl(service));
                 base = base.endsWith("/") ? base : base + "/";
                 clients.put(service.id(), new OidcClient(service.id(), secret, Set.of(base + "auth/callback"), Set.of(base)));

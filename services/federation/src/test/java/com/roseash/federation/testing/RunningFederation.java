@@ -37,7 +37,7 @@ public final class RunningFederation implements AutoCloseable {
                 PlatformSettings.DB_PASSWORD.key(), database.password(),
                 PlatformSettings.REDIS_URL.key(), TestRedis.shared().url(),
                 PlatformSettings.publicUrl(ServiceName.BLOG).key(), BLOG_URL,
-                FederationSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET));
+                PlatformSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET));
         overrides.putIfAbsent(PlatformSettings.publicUrl(ServiceName.FEDERATION).key(), "http://federation.test.example/");
         overrides.putAll(extra);
         service = FederationService.start(overrides);

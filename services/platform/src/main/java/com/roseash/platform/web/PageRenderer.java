@@ -64,7 +64,11 @@ public final class PageRenderer {
 
     /** The page's content; with the visitor's CSRF token for its forms unless {@code visitor} is null (shared). */
     private RenderedContent content(Page page, ServerRequest visitor) {
-        Map<String, Object> token = Map.of("csrfToken", visitor == null ? "" : CsrfProtection.token(visitor).orElse(""));
+        Map<String, Object> token = new HashMap<>();
+        token.put("csrfToken", visitor == null ? "" : CsrfProtection.token(visitor).orElse(""));
+        if (visitor != null) {
+            com.roseash.platform.auth.CurrentUser.of(visitor).ifPresent(user -> token.put("currentUser", user));
+        }
         return new RenderedContent(page.title(), templates.render(page.template(), common(), token, page.model()));
     }
 
@@ -82,6 +86,7 @@ public final class PageRenderer {
         layout.put("title", title);
         layout.put("content", content.html());
         layout.put("csrfToken", CsrfProtection.token(request).orElse(""));
+        request.context().get(com.roseash.platform.auth.AccountMenu.class).ifPresent(menu -> layout.put("account", menu));
         response.send(templates.render("layout", layout));
     }
 

@@ -1,0 +1,256 @@
+package com.roseash.platform.auth;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.web.Requests;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Sign-in through federation for one service: {@code /auth/login}, {@code /auth/callback} and
+ * {@code /auth/logout}, the authorization code flow with state, nonce and PKCE (S256), and a
+ * first-party session cookie for this service's own host (so no browser's tracking protection gets in
+ * the way). Each request's signed-in user is put in the request context as a {@link CurrentUser}.
+ */
+public final class OidcLogin {
+
+    private static final System.Logger LOG = System.getLogger(OidcLogin.class.getName());
+    public static final String SESSION_COOKIE = "rose_ash_session";
+    static final String STATE_COOKIE = "rose_ash_login";
+    private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientSettings client;
+    private final SessionStore sessions;
+    private final RedisCache redis;
+    private final ErrorPages errors;
+    private final HttpClient http;
+    private final IdTokenVerifier verifier;
+
+    public OidcLogin(ClientSettings client, SessionStore sessions, RedisCache redis, ErrorPages errors) {
+        this.client = client;
+        this.sessions = sessions;
+        this.redis = redis;
+        this.errors = errors;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
+        this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(), client.clientId(), http);
+    }
+
+    /** Installs the three routes and the filter that resolves the signed-in user. */
+    public void install(HttpRouting.Builder routing) {
+        routing.addFilter(new CurrentUserFilter())
+                .get("/auth/login", this::login)
+                .get("/auth/callback", this::callback)
+                .post("/auth/logout", this::logout);
+    }
+
+    private final class CurrentUserFilter implements Filter {
+        @Override
+        public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+            Optional<Session> session = request.headers().cookies().first(SESSION_COOKIE).asOptional().flatMap(sessions::find);
+            session.ifPresent(s -> {
+                request.context().register(s);
+                request.context().register(user(s));
+            });
+            request.context().register(new AccountMenu(session.map(OidcLogin::user).orElse(null), loginPath(here(request))));
+            chain.proceed();
+        }
+    }
+
+    private void login(ServerRequest request, ServerResponse response) {
+        String returnTo = localPath(request.query().first("return").orElse("/"));
+        String state = random();
+        String nonce = random();
+        String codeVerifier = random() + random();
+        if (!redis.putHash(loginKey(state), Map.of("nonce", nonce, "verifier", codeVerifier, "return", returnTo), LOGIN_TTL)) {
+            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503, "Signing in is unavailable for a moment. Try again shortly.");
+            return;
+        }
+        response.headers().addCookie(cookie(request, STATE_COOKIE, state).maxAge(LOGIN_TTL).path("/auth/").build());
+        String authorize = client.federationPublic().resolve("oauth/authorize") + "?" + query(Map.of(
+                "response_type", "code",
+                "client_id", client.clientId(),
+                "redirect_uri", client.redirectUri(),
+                "scope", "openid profile email",
+                "state", state,
+                "nonce", nonce,
+                "code_challenge", s256(codeVerifier),
+                "code_challenge_method", "S256"));
+        if (com.roseash.platform.web.Boost.wantsFragment(request)) {
+            // A boosted click: have htmx navigate the whole page, since federation is another host.
+            response.header(HeaderNames.create("HX-Redirect"), authorize).status(Status.OK_200).send();
+            return;
+        }
+        response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, authorize).send();
+    }
+
+    private void callback(ServerRequest request, ServerResponse response) {
+        String state = request.query().first("state").orElse("");
+        String browserState = request.headers().cookies().first(STATE_COOKIE).orElse("");
+        // The state must be the one this browser started with: otherwise someone else's sign-in is being pushed on it.
+        if (state.isEmpty() || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), browserState.getBytes(StandardCharsets.UTF_8))) {
+            errors.render(request, response, Status.BAD_REQUEST_400, "This sign-in did not start in this browser. Sign in again.");
+            return;
+        }
+        Map<String, String> pending = redis.getHash(loginKey(state));
+        redis.delete(loginKey(state));
+        response.headers().addCookie(cookie(request, STATE_COOKIE, "").maxAge(Duration.ZERO).path("/auth/").build());
+        if (pending.isEmpty()) {
+            errors.render(request, response, Status.BAD_REQUEST_400, "This sign-in has expired or was used already. Sign in again.");
+            return;
+        }
+        Optional<String> error = request.query().first("error").asOptional();
+        if (error.isPresent()) {
+            errors.render(request, response, Status.BAD_REQUEST_400, "Sign-in was refused: "
+                    + request.query().first("error_description").orElse(error.get()));
+            return;
+        }
+        JWTClaimsSet claims;
+        String idToken;
+        try {
+            idToken = exchange(request.query().first("code").orElse(""), pending.get("verifier"));
+            claims = verifier.verify(idToken, pending.get("nonce"));
+        } catch (IdTokenVerifier.Refused e) {
+            LOG.log(Level.WARNING, "Sign-in for " + client.clientId() + " refused: " + e.getMessage());
+            errors.render(request, response, Status.BAD_REQUEST_400, "Sign-in failed: " + e.getMessage() + ". Sign in again.");
+            return;
+        }
+        Optional<Session> session = sessions.create(Map.of(
+                "sub", claims.getSubject(),
+                "name", String.valueOf(claims.getClaim("name")),
+                "email", String.valueOf(claims.getClaim("email")),
+                "roles", String.join(",", roles(claims)),
+                "sid", String.valueOf(claims.getClaim("sid")),
+                "id_token", idToken));
+        if (session.isEmpty()) {
+            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503, "Signing in is unavailable for a moment. Try again shortly.");
+            return;
+        }
+        response.headers().addCookie(cookie(request, SESSION_COOKIE, session.get().id()).build());
+        response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, pending.get("return")).send();
+    }
+
+    /** Ends this service's session, then federation's (RP-initiated logout), and comes back home. */
+    private void logout(ServerRequest request, ServerResponse response) {
+        Optional<Session> session = request.context().get(Session.class);
+        session.ifPresent(s -> sessions.delete(s.id()));
+        response.headers().addCookie(cookie(request, SESSION_COOKIE, "").maxAge(Duration.ZERO).build());
+        String location = client.federationPublic().resolve("oauth/logout") + "?" + query(Map.of(
+                "client_id", client.clientId(),
+                "post_logout_redirect_uri", client.ownPublic().toString(),
+                "id_token_hint", session.map(s -> s.attribute("id_token")).orElse("")));
+        response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, location).send();
+    }
+
+    private String exchange(String code, String codeVerifier) throws IdTokenVerifier.Refused {
+        String credentials = URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8);
+        HttpRequest token = HttpRequest.newBuilder(client.federationInternal().resolve("oauth/token"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query(Map.of("grant_type", "authorization_code", "code", code,
+                        "redirect_uri", client.redirectUri(), "code_verifier", codeVerifier))))
+                .build();
+        try {
+            HttpResponse<String> answer = http.send(token, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(answer.body());
+            if (answer.statusCode() != 200) {
+                throw new IdTokenVerifier.Refused("federation refused the code (" + body.path("error").asText("HTTP " + answer.statusCode()) + ")");
+            }
+            return body.path("id_token").asText();
+        } catch (IOException e) {
+            throw new IdTokenVerifier.Refused("federation could not be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdTokenVerifier.Refused("interrupted");
+        }
+    }
+
+    private static CurrentUser user(Session session) {
+        Set<String> roles = new LinkedHashSet<>(List.of(session.attribute("roles").split(",")));
+        roles.remove("");
+        return new CurrentUser(session.attribute("sub"), session.attribute("name"), session.attribute("email"), Set.copyOf(roles));
+    }
+
+    private static List<String> roles(JWTClaimsSet claims) {
+        Object roles = claims.getClaim("roles");
+        return roles instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private String loginKey(String state) {
+        return "rose-ash:" + client.clientId() + ":login:" + state;
+    }
+
+    private static SetCookie.Builder cookie(ServerRequest request, String name, String value) {
+        return SetCookie.builder(name, value).path("/").httpOnly(true).sameSite(SetCookie.SameSite.LAX)
+                .secure(Requests.isHttps(request));
+    }
+
+    static String localPath(String requested) {
+        return requested.startsWith("/") && !requested.startsWith("//") && !requested.startsWith("/\\") ? requested : "/";
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Where a sign-in link should point to come back to {@code path}. */
+    public static String loginPath(String path) {
+        return "/auth/login?return=" + URLEncoder.encode(localPath(path), StandardCharsets.UTF_8);
+    }
+
+    /** Used by {@link Roles}: the URI a browser would come back to after signing in. */
+    static String here(ServerRequest request) {
+        String query = request.query().rawValue();
+        return request.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+    }
+}

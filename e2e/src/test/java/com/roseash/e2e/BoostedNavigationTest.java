@@ -1,18 +1,14 @@
 package com.roseash.e2e;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.roseash.stack.LocalStack;
-import com.roseash.stack.StackOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,19 +33,15 @@ class BoostedNavigationTest {
     private final List<Request> requests = new ArrayList<>();
 
     @BeforeAll
-    void startStack() throws Exception {
-        Path data = Files.createTempDirectory("rose-ash-e2e");
-        stack = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true));
+    void startBrowser() {
+        stack = SharedStack.get();
         chromium = new Chromium();
     }
 
     @AfterAll
-    void stopStack() {
+    void stopBrowser() {
         if (chromium != null) {
             chromium.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

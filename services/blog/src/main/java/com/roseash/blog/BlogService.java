@@ -20,6 +20,9 @@ import com.roseash.blog.menu.MenuRepository;
 import com.roseash.blog.posts.EntryRepository;
 import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
+import com.roseash.platform.auth.ClientSettings;
+import com.roseash.platform.auth.OidcLogin;
+import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
@@ -35,6 +38,7 @@ import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
+import com.roseash.platform.web.ErrorPages;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
 import com.roseash.platform.web.Templates;
@@ -77,11 +81,15 @@ public final class BlogService {
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
         FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
+        OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.BLOG),
+                new SessionStore(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.SESSION_IDLE),
+                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, new ErrorPages(renderer));
 
         ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
                 .healthCheck(cache.readinessCheck())
                 .publicRoutes(routing -> {
+                    signIn.install(routing);
                     feed.install(routing);
                     posts.install(routing);
                 })

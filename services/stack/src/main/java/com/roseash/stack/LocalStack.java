@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
+
 import com.roseash.blog.BlogService;
+import com.roseash.federation.FederationService;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
@@ -28,6 +31,11 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final DatabaseSettings database;
+    private Optional<String> adminPassword = Optional.empty();
+
+    /** The services the stack runs, in start order; the others join as they land. */
+    static final List<ServiceName> STARTED = List.of(ServiceName.FEDERATION, ServiceName.BLOG);
+    public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     private LocalStack(StackOptions options) {
         try {
@@ -42,19 +50,28 @@ public final class LocalStack implements AutoCloseable {
 
             gateway = keep(new Gateway(options.gatewayPort()));
             Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
-            ports.put(ServiceName.BLOG, ServicePorts.allocate());
+            for (ServiceName service : STARTED) {
+                ports.put(service, ServicePorts.allocate());
+            }
 
             Map<String, String> shared = new HashMap<>();
             shared.put(PlatformSettings.DB_URL.key(), database.url());
             shared.put(PlatformSettings.DB_USER.key(), database.user());
             shared.put(PlatformSettings.DB_PASSWORD.key(), database.password());
             shared.put(PlatformSettings.REDIS_URL.key(), redisUrl);
+            // What the operator generates into the platform Secret; a fresh set per start is enough locally.
+            shared.put(PlatformSettings.SESSION_SECRET.key(), Secrets.random());
             for (ServiceName service : ServiceName.values()) {
                 shared.put(PlatformSettings.publicUrl(service).key(), publicUrl(service));
                 if (ports.containsKey(service)) {
                     shared.put(PlatformSettings.internalUrl(service).key(), ports.get(service).internalUrl());
+                    shared.put(PlatformSettings.clientSecret(service).key(), Secrets.random());
                 }
             }
+
+            RunningService federation = keep(FederationService.start(withPorts(shared, ports.get(ServiceName.FEDERATION))));
+            services.put(ServiceName.FEDERATION, federation);
+            gateway.route("federation.localhost", federation.publicPort());
 
             RunningService blog = keep(BlogService.start(withPorts(shared, ports.get(ServiceName.BLOG))));
             services.put(ServiceName.BLOG, blog);
@@ -64,6 +81,8 @@ public final class LocalStack implements AutoCloseable {
 
             if (options.loadDemoContent()) {
                 BlogService.loadDemoContentIfEmpty(database);
+                String password = Secrets.password();
+                adminPassword = FederationService.createAdminIfNoUsers(database, ADMIN_EMAIL, password).map(admin -> password);
             }
         } catch (RuntimeException e) {
             close();
@@ -81,6 +100,11 @@ public final class LocalStack implements AutoCloseable {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** The demo admin's password, on the start that created the admin only. */
+    public Optional<String> adminPassword() {
+        return adminPassword;
     }
 
     public RunningService service(ServiceName name) {

@@ -22,6 +22,11 @@ public final class Main {
         System.out.println();
         System.out.println("Rose Ash is running:");
         stack.urls().forEach((name, url) -> System.out.printf("  %-10s %s%n", name, url));
+        stack.adminPassword().ifPresent(password -> {
+            System.out.println();
+            System.out.println("First start: sign in as " + LocalStack.ADMIN_EMAIL + " with password " + password);
+            System.out.println("(shown once; the account is kept with the data)");
+        });
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

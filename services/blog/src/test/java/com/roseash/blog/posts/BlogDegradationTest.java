@@ -41,11 +41,11 @@ class BlogDegradationTest {
 
     @Test
     void aFragmentFromAnotherServiceAppearsAndItsOutageLeavesAPlaceholder() throws IOException {
-        HttpServer federation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer cart = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean slow = new AtomicBoolean(false);
         AtomicBoolean answeredLate = new AtomicBoolean(false);
-        federation.createContext("/internal/fragments/account-menu", exchange -> {
+        cart.createContext("/internal/fragments/cart-mini", exchange -> {
             if (slow.get()) {
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -54,37 +54,37 @@ class BlogDegradationTest {
                 }
                 answeredLate.set(true);
             }
-            byte[] body = "<a class=\"account-menu\" href=\"/login\">Sign in</a>".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "<a class=\"cart-mini\" href=\"/cart/\">2 items</a>".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
-        federation.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        federation.start();
+        cart.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        cart.start();
         Map<String, String> config = Map.of(
-                PlatformSettings.internalUrl(ServiceName.FEDERATION).key(), "http://127.0.0.1:" + federation.getAddress().getPort(),
+                PlatformSettings.internalUrl(ServiceName.CART).key(), "http://127.0.0.1:" + cart.getAddress().getPort(),
                 PlatformSettings.FRAGMENT_TTL.key(), "PT0.001S",
                 PlatformSettings.FRAGMENT_TIMEOUT.key(), "PT0.3S");
         try (TestRedis redis = TestRedis.startNew(); RunningBlog blog = new RunningBlog(redis.url(), config)) {
-            assertThat(blog.get("/about/").body()).contains("<a class=\"account-menu\" href=\"/login\">Sign in</a>");
+            assertThat(blog.get("/about/").body()).contains("<a class=\"cart-mini\" href=\"/cart/\">2 items</a>");
 
             slow.set(true);
             HttpResponse<String> page = blog.get("/about/");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>About</h1>")
-                    .contains("data-fragment=\"account-menu\"").doesNotContain("Sign in");
+                    .contains("data-fragment=\"cart-mini\"").doesNotContain("2 items");
             assertThat(answeredLate).as("the page did not wait for the slow service").isFalse();
 
             release.countDown();
-            federation.stop(0);
+            cart.stop(0);
             HttpResponse<String> down = blog.get("/contact/");
             assertThat(down.statusCode()).isEqualTo(200);
-            assertThat(down.body()).contains("<h1>Contact</h1>").contains("data-fragment=\"account-menu\"");
+            assertThat(down.body()).contains("<h1>Contact</h1>").contains("data-fragment=\"cart-mini\"");
             assertThat(blog.admin("/observe/metrics").body()).contains("rose_ash_fragments_unavailable");
         } finally {
             release.countDown();
-            federation.stop(0);
+            cart.stop(0);
         }
     }
 }

@@ -82,8 +82,12 @@ public final class ServiceServer {
 
         public WebServer build() {
             ErrorPages errorPages = new ErrorPages(renderer);
+            // Sign-in and sign-out forms end in redirects across the platform's hosts, and browsers hold
+            // those redirects to form-action too.
+            List<String> formOrigins = new ArrayList<>(formTargets);
+            renderer.site().publicUrls().values().forEach(url -> formOrigins.add(origin(url)));
             HttpRouting.Builder publicRouting = HttpRouting.builder()
-                    .addFilter(new SecurityHeaders(formTargets))
+                    .addFilter(new SecurityHeaders(formOrigins))
                     .addFilter(new CsrfProtection(secret(), csrfExemptPrefixes, errorPages));
             errorPages.install(publicRouting);
             StaticAssets.install(publicRouting);
@@ -113,6 +117,11 @@ public final class ServiceServer {
                     .putSocket(Sockets.ADMIN, socket -> socket.host(settings.host()).port(settings.adminPort()))
                     .addFeature(observe)
                     .build();
+        }
+
+        private static String origin(String url) {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
         }
 
         private byte[] secret() {

@@ -76,6 +76,48 @@ class SingleSignOnTest {
     }
 
     @Test
+    void signedInOnTheBlogTheAccountServiceSignsInWithoutAPassword() {
+        signInOnTheBlog();
+        List<String> visited = new ArrayList<>();
+        page.onFrameNavigated(frame -> visited.add(frame.url()));
+
+        page.navigate(SharedStack.url("account", "/"));
+        page.waitForURL(SharedStack.url("account", "/"));
+
+        assertThat(page.locator(".profile-name").innerText()).isEqualTo("Administrator");
+        assertThat(page.locator(".profile-email").innerText()).isEqualTo(LocalStack.ADMIN_EMAIL);
+        assertThat(visited).as("no sign-in form on the way").noneMatch(url -> url.contains("/login"));
+    }
+
+    @Test
+    void signingOutOnTheBlogSignsOutEverywhere() {
+        signInOnTheBlog();
+        page.navigate(SharedStack.url("account", "/"));
+        page.waitForURL(SharedStack.url("account", "/"));
+        assertThat(page.locator(".profile-name").innerText()).isEqualTo("Administrator");
+
+        page.navigate(SharedStack.url("blog", "/"));
+        page.locator("header form.sign-out button").click();
+        page.waitForURL(SharedStack.url("blog", "/"));
+        assertThat(page.locator("header a.sign-in").count()).isEqualTo(1);
+
+        page.navigate(SharedStack.url("account", "/"));
+        page.waitForURL(SharedStack.url("federation", "/login") + "**");
+        assertThat(page.locator("form[action='/login']").count()).as("the account service asks for a sign-in again").isEqualTo(1);
+    }
+
+    private void signInOnTheBlog() {
+        page.navigate(SharedStack.url("blog", "/"));
+        page.locator("header a.sign-in").click();
+        page.waitForURL(SharedStack.url("federation", "/login") + "**");
+        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
+        page.locator("input[name=password]").fill(SharedStack.adminPassword());
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(SharedStack.url("blog", "/"));
+        assertThat(page.locator("header .signed-in-as").innerText()).isEqualTo("Administrator");
+    }
+
+    @Test
     void aWrongPasswordKeepsTheVisitorOnFederationWithAReason() {
         page.navigate(SharedStack.url("blog", "/"));
         page.locator("header a.sign-in").click();

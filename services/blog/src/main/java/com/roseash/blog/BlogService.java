@@ -93,7 +93,10 @@ public final class BlogService {
                     feed.install(routing);
                     posts.install(routing);
                 })
-                .internalRoutes(fragments::install);
+                .internalRoutes(routing -> {
+                    fragments.install(routing);
+                    signIn.installInternal(routing);
+                });
         config.value(PlatformSettings.SESSION_SECRET)
                 .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
         WebServer started = server.build().start();

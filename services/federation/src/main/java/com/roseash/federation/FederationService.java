@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import com.roseash.federation.oidc.AuthorizationCodes;
+import com.roseash.federation.oidc.BackChannelLogout;
 import com.roseash.federation.oidc.OidcClients;
 import com.roseash.federation.oidc.OidcRoutes;
 import com.roseash.federation.oidc.SigningKeys;
@@ -63,14 +64,17 @@ public final class FederationService {
         String issuer = site.publicUrl().replaceAll("/+$", "");
 
         UserRepository users = new UserRepository(database.client());
+        SigningKeys keys = SigningKeys.from(config.value(FederationSettings.SIGNING_KEY));
+        BackChannelLogout backChannel = new BackChannelLogout(issuer, keys, backChannelEndpoints(config));
         SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
-                config.duration(PlatformSettings.SESSION_IDLE), config.duration(PlatformSettings.SESSION_ABSOLUTE)), users);
+                config.duration(PlatformSettings.SESSION_IDLE), config.duration(PlatformSettings.SESSION_ABSOLUTE)), users,
+                backChannel::sessionEnded);
         SignInLimiter limiter = new SignInLimiter(cache, config.integer(FederationSettings.FAILURES_PER_ACCOUNT),
                 config.integer(FederationSettings.FAILURES_PER_ADDRESS), config.duration(FederationSettings.FAILURE_WINDOW));
         AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);
         OidcRoutes oidc = new OidcRoutes(issuer, OidcClients.from(config),
                 new AuthorizationCodes(database.client(), config.duration(FederationSettings.CODE_TTL)),
-                SigningKeys.from(config.value(FederationSettings.SIGNING_KEY)), signedIn, users, new ErrorPages(renderer),
+                keys, signedIn, users, new ErrorPages(renderer),
                 config.duration(FederationSettings.ID_TOKEN_TTL));
 
         ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
@@ -86,6 +90,18 @@ public final class FederationService {
         config.value(PlatformSettings.SESSION_SECRET)
                 .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
         return new RunningService(ServiceName.FEDERATION, server.build().start(), List.of(cache, database));
+    }
+
+    /** Every registered client whose internal socket is known gets back-channel logout calls there. */
+    private static Map<String, java.net.URI> backChannelEndpoints(RoseAshConfig config) {
+        Map<String, java.net.URI> endpoints = new java.util.HashMap<>();
+        for (ServiceName service : ServiceName.values()) {
+            if (service != ServiceName.FEDERATION && config.value(PlatformSettings.clientSecret(service)).isPresent()) {
+                config.value(PlatformSettings.internalUrl(service)).ifPresent(url -> endpoints.put(service.id(),
+                        java.net.URI.create(url.replaceAll("/+$", "") + com.roseash.platform.auth.OidcLogin.BACKCHANNEL_LOGOUT_PATH)));
+            }
+        }
+        return endpoints;
     }
 
     /** The local stack's first start: an admin to sign in with. Empty when users exist already. */

@@ -21,7 +21,8 @@ public final class Main {
     /** Domains whose module has landed, in {@link ServiceName} order. */
     public static final List<DomainMigrations> DOMAINS = List.of(
             new DomainMigrations(ServiceName.BLOG.id()),
-            new DomainMigrations(ServiceName.FEDERATION.id()));
+            new DomainMigrations(ServiceName.FEDERATION.id()),
+            new DomainMigrations(ServiceName.ACCOUNT.id()));
 
     private Main() {
     }

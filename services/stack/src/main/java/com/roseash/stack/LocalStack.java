@@ -10,6 +10,7 @@ import java.util.Map;
 
 import java.util.Optional;
 
+import com.roseash.account.AccountService;
 import com.roseash.blog.BlogService;
 import com.roseash.federation.FederationService;
 import com.roseash.platform.config.PlatformSettings;
@@ -34,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private Optional<String> adminPassword = Optional.empty();
 
     /** The services the stack runs, in start order; the others join as they land. */
-    static final List<ServiceName> STARTED = List.of(ServiceName.FEDERATION, ServiceName.BLOG);
+    static final List<ServiceName> STARTED = List.of(ServiceName.FEDERATION, ServiceName.BLOG, ServiceName.ACCOUNT);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     private LocalStack(StackOptions options) {
@@ -78,6 +79,10 @@ public final class LocalStack implements AutoCloseable {
             gateway.route("blog.localhost", blog.publicPort());
             gateway.route("localhost", blog.publicPort());
             gateway.route("127.0.0.1", blog.publicPort());
+
+            RunningService account = keep(AccountService.start(withPorts(shared, ports.get(ServiceName.ACCOUNT))));
+            services.put(ServiceName.ACCOUNT, account);
+            gateway.route("account.localhost", account.publicPort());
 
             if (options.loadDemoContent()) {
                 BlogService.loadDemoContentIfEmpty(database);

@@ -18,10 +18,13 @@ public final class SignedInUsers {
 
     private final SessionStore sessions;
     private final UserRepository users;
+    private final java.util.function.Consumer<String> sessionEnded;
 
-    public SignedInUsers(SessionStore sessions, UserRepository users) {
+    /** @param sessionEnded told the id of every federation session that ends (back-channel logout) */
+    public SignedInUsers(SessionStore sessions, UserRepository users, java.util.function.Consumer<String> sessionEnded) {
         this.sessions = sessions;
         this.users = users;
+        this.sessionEnded = sessionEnded;
     }
 
     public record SignedIn(Session session, User user, Instant authTime) {
@@ -36,7 +39,10 @@ public final class SignedInUsers {
 
     /** False when no session could be stored (Redis down). */
     public boolean signIn(ServerRequest request, ServerResponse response, User user) {
-        current(request).ifPresent(previous -> sessions.delete(previous.session().id()));
+        current(request).ifPresent(previous -> {
+            sessions.delete(previous.session().id());
+            sessionEnded.accept(previous.session().id());
+        });
         Optional<Session> session = sessions.create(Map.of("user", String.valueOf(user.id()),
                 "auth_time", String.valueOf(Instant.now().getEpochSecond())));
         session.ifPresent(s -> response.headers().addCookie(cookie(request, s.id()).build()));
@@ -44,7 +50,10 @@ public final class SignedInUsers {
     }
 
     public void signOut(ServerRequest request, ServerResponse response) {
-        current(request).ifPresent(signedIn -> sessions.delete(signedIn.session().id()));
+        current(request).ifPresent(signedIn -> {
+            sessions.delete(signedIn.session().id());
+            sessionEnded.accept(signedIn.session().id());
+        });
         response.headers().addCookie(cookie(request, "").maxAge(java.time.Duration.ZERO).build());
     }
 

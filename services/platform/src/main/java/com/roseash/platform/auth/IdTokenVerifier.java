@@ -81,6 +81,46 @@ public final class IdTokenVerifier {
         return claims;
     }
 
+    static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+    /**
+     * A logout token (OpenID Connect Back-Channel Logout 1.0, section 2.6): signed by federation, for
+     * us, carrying the logout event and a {@code sid}, and no nonce. Returns the sid.
+     */
+    public String verifyLogoutToken(String logoutToken) throws Refused {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(logoutToken);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new Refused("the logout token is not a signed JWT");
+        }
+        JWK key = key(jwt.getHeader().getKeyID()).orElseThrow(() -> new Refused("the logout token is signed by an unknown key"));
+        try {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
+                throw new Refused("the logout token's signature does not verify");
+            }
+        } catch (JOSEException e) {
+            throw new Refused("the logout token's signature could not be checked");
+        }
+        if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null || !claims.getAudience().contains(clientId)) {
+            throw new Refused("the logout token is not from our provider for us");
+        }
+        if (claims.getIssueTime() == null || claims.getIssueTime().toInstant().isBefore(Instant.now().minusSeconds(300))) {
+            throw new Refused("the logout token is stale");
+        }
+        Object events = claims.getClaim("events");
+        if (!(events instanceof java.util.Map<?, ?> map) || !map.containsKey(BACKCHANNEL_LOGOUT_EVENT) || claims.getClaim("nonce") != null) {
+            throw new Refused("the token is not a logout token");
+        }
+        Object sid = claims.getClaim("sid");
+        if (!(sid instanceof String s) || s.isBlank()) {
+            throw new Refused("the logout token names no session");
+        }
+        return s;
+    }
+
     private Optional<JWK> key(String keyId) {
         JWK known = keys.getKeyByKeyId(keyId);
         if (known != null) {

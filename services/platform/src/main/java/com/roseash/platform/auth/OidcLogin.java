@@ -47,6 +47,7 @@ public final class OidcLogin {
     private static final System.Logger LOG = System.getLogger(OidcLogin.class.getName());
     public static final String SESSION_COOKIE = "rose_ash_session";
     static final String STATE_COOKIE = "rose_ash_login";
+    public static final String BACKCHANNEL_LOGOUT_PATH = "/internal/auth/backchannel-logout";
     private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +74,23 @@ public final class OidcLogin {
                 .get("/auth/login", this::login)
                 .get("/auth/callback", this::callback)
                 .post("/auth/logout", this::logout);
+    }
+
+    /** The back-channel logout endpoint federation calls, on the internal socket only. */
+    public void installInternal(HttpRouting.Builder internal) {
+        internal.post(BACKCHANNEL_LOGOUT_PATH, (request, response) -> {
+            response.header(HeaderNames.CACHE_CONTROL, "no-store");
+            String token = request.content().as(io.helidon.common.parameters.Parameters.class).first("logout_token").orElse("");
+            try {
+                String sid = verifier.verifyLogoutToken(token);
+                int ended = sessions.deleteBySid(sid);
+                LOG.log(Level.DEBUG, "Back-channel logout ended " + ended + " session(s) of " + client.clientId());
+                response.status(Status.OK_200).send();
+            } catch (IdTokenVerifier.Refused e) {
+                response.status(Status.BAD_REQUEST_400).header(HeaderNames.CONTENT_TYPE, "application/json")
+                        .send("{\"error\":\"invalid_request\",\"error_description\":\"" + e.getMessage() + "\"}");
+            }
+        });
     }
 
     private final class CurrentUserFilter implements Filter {

@@ -18,6 +18,8 @@ public final class SessionStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CREATED = "_created";
+    /** The attribute naming federation's session, which back-channel logout refers to. */
+    public static final String SID = "sid";
 
     private final RedisCache redis;
     private final String prefix;
@@ -40,12 +42,16 @@ public final class SessionStore {
         if (!redis.putHash(prefix + id, stored, idle)) {
             return Optional.empty();
         }
+        String sid = attributes.get(SID);
+        if (sid != null && !sid.isEmpty()) {
+            redis.addToSet(prefix + "sid:" + sid, id, absolute);
+        }
         return Optional.of(new Session(id, Map.copyOf(attributes), now));
     }
 
     /** The live session with this id, its idle timeout extended; empty when unknown, expired or Redis is down. */
     public Optional<Session> find(String id) {
-        if (id == null || id.length() != 43) {
+        if (id == null || id.length() != 43 || id.contains(":")) {
             return Optional.empty();
         }
         Map<String, String> stored = redis.getHash(prefix + id);
@@ -67,6 +73,18 @@ public final class SessionStore {
 
     public void delete(String id) {
         redis.delete(prefix + id);
+    }
+
+    /**
+     * Ends every session created for federation's session {@code sid}: back-channel logout, so that
+     * signing out anywhere signs out everywhere.
+     */
+    public int deleteBySid(String sid) {
+        String index = prefix + "sid:" + sid;
+        java.util.Set<String> ids = redis.members(index);
+        ids.forEach(this::delete);
+        redis.delete(index);
+        return ids.size();
     }
 
     private static String newId() {

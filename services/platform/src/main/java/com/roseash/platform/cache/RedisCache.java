@@ -110,6 +110,20 @@ public final class RedisCache implements AutoCloseable {
         return count == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(count);
     }
 
+    /** Adds a member to a set and (re)sets the set's time to live. */
+    public void addToSet(String key, String member, Duration ttl) {
+        run(commands -> commands.eval("""
+                redis.call('SADD', KEYS[1], ARGV[2])
+                return redis.call('PEXPIRE', KEYS[1], ARGV[1])""",
+                io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(ttl.toMillis()), member));
+    }
+
+    /** The set's members; empty when it does not exist or Redis is down. */
+    public java.util.Set<String> members(String key) {
+        java.util.Set<String> members = run(commands -> commands.smembers(key));
+        return members == null ? java.util.Set.of() : members;
+    }
+
     /** Removes every key starting with {@code prefix}; used when content changes. */
     public void deleteByPrefix(String prefix) {
         run(commands -> {

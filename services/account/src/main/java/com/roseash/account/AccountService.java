@@ -1,0 +1,74 @@
+package com.roseash.account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import com.roseash.account.dashboard.DashboardRoutes;
+import com.roseash.platform.auth.ClientSettings;
+import com.roseash.platform.auth.OidcLogin;
+import com.roseash.platform.auth.Roles;
+import com.roseash.platform.auth.SessionStore;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.contract.ServiceName;
+import com.roseash.platform.db.Database;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceServer;
+import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.web.PageChrome;
+import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.Site;
+import com.roseash.platform.web.Templates;
+
+/** The account service: wiring only. */
+public final class AccountService {
+
+    public static final DomainMigrations MIGRATIONS = new DomainMigrations(ServiceName.ACCOUNT.id());
+
+    private AccountService() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunningService account = start(Map.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            account.close();
+            stopped.countDown();
+        }, "account-stop"));
+        stopped.await();
+    }
+
+    public static RunningService start(Map<String, String> overrides) {
+        RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), overrides);
+        Database database = Database.connect(DatabaseSettings.from(config));
+        RedisCache cache = new RedisCache(RedisSettings.from(config));
+        PageRenderer renderer = new PageRenderer(new Templates(), Site.from(config, ServiceName.ACCOUNT), PageChrome.NONE,
+                Optional.empty());
+        ErrorPages errors = new ErrorPages(renderer);
+        OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.ACCOUNT),
+                new SessionStore(cache, ServiceName.ACCOUNT.id(), config.duration(PlatformSettings.SESSION_IDLE),
+                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, errors);
+        DashboardRoutes dashboard = new DashboardRoutes(renderer, new Roles(errors));
+
+        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+                .healthCheck(new SchemaReadiness(database, MIGRATIONS))
+                .healthCheck(cache.readinessCheck())
+                .publicRoutes(routing -> {
+                    signIn.install(routing);
+                    dashboard.install(routing);
+                })
+                .internalRoutes(signIn::installInternal);
+        config.value(PlatformSettings.SESSION_SECRET)
+                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        return new RunningService(ServiceName.ACCOUNT, server.build().start(), List.of(cache, database));
+    }
+}

@@ -106,6 +106,25 @@ class SingleSignOnTest {
         assertThat(page.locator("form[action='/login']").count()).as("the account service asks for a sign-in again").isEqualTo(1);
     }
 
+    @Test
+    void anEditorWritesAndPublishesAPostThatAppearsOnTheHomePage() {
+        signInOnTheBlog();
+        page.navigate(SharedStack.url("blog", "/editor/new?kind=post"));
+        String title = "Seed swap on the first of March " + System.nanoTime();
+        page.locator("input[name=title]").fill(title);
+        page.locator("textarea[name=markdown]").fill("Bring **seeds** in labelled envelopes.");
+        page.locator("input[name=tags]").fill("Garden");
+
+        page.locator("button[value=publish]").click();
+        page.locator("#content .status-published").waitFor();
+
+        page.navigate(SharedStack.url("blog", "/"));
+        assertThat(page.locator("#content .post-list a.post-link").first().innerText()).isEqualTo(title);
+        page.locator("#content .post-list a.post-link").first().click();
+        page.waitForURL("**/posts/**");
+        assertThat(page.locator("#content .post-body strong").innerText()).isEqualTo("seeds");
+    }
+
     private void signInOnTheBlog() {
         page.navigate(SharedStack.url("blog", "/"));
         page.locator("header a.sign-in").click();

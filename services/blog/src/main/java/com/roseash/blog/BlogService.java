@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import com.roseash.blog.editor.EditorRepository;
+import com.roseash.blog.editor.EditorRoutes;
 import com.roseash.blog.feed.AtomFeed;
 import com.roseash.blog.feed.FeedRoutes;
 import com.roseash.blog.ghost.GhostExportParser;
 import com.roseash.blog.ghost.GhostImporter;
 import com.roseash.blog.ghost.ImportSummary;
+import com.roseash.blog.markdown.MarkdownRenderer;
 import com.roseash.blog.menu.BlogChrome;
 import com.roseash.blog.menu.MenuRepository;
 import com.roseash.blog.posts.EntryRepository;
@@ -22,6 +25,7 @@ import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
 import com.roseash.platform.auth.ClientSettings;
 import com.roseash.platform.auth.OidcLogin;
+import com.roseash.platform.auth.Roles;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.cache.RedisCache;
@@ -75,8 +79,8 @@ public final class BlogService {
         TagRepository tags = new TagRepository(database.client());
         MenuRepository menu = new MenuRepository(database.client());
         BlogChrome chrome = new BlogChrome(menu, FragmentClient.create(config, cache), templates);
-        PageRenderer renderer = new PageRenderer(templates, site, chrome,
-                Optional.of(new PageCache(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.PAGE_TTL))));
+        PageCache pageCache = new PageCache(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.PAGE_TTL));
+        PageRenderer renderer = new PageRenderer(templates, site, chrome, Optional.of(pageCache));
 
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
@@ -84,12 +88,16 @@ public final class BlogService {
         OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.BLOG),
                 new SessionStore(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.SESSION_IDLE),
                         config.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, new ErrorPages(renderer));
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        EditorRoutes editor = new EditorRoutes(new EditorRepository(database.client(), markdown), database.client(), menu,
+                markdown, renderer, pageCache, new Roles(new ErrorPages(renderer)));
 
         ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
                 .healthCheck(cache.readinessCheck())
                 .publicRoutes(routing -> {
                     signIn.install(routing);
+                    editor.install(routing);
                     feed.install(routing);
                     posts.install(routing);
                 })

@@ -46,7 +46,10 @@ class StackMainProcessTest {
         });
         try {
             await().atMost(Duration.ofMinutes(2)).until(() -> output.contains("Press Ctrl-C to stop.") || !stack.isAlive());
-            assertThat(output).contains("  blog       http://blog.localhost:" + port + "/");
+            assertThat(output).contains("  blog       http://blog.localhost:" + port + "/",
+                    "  federation http://federation.localhost:" + port + "/", "  account    http://account.localhost:" + port + "/");
+            assertThat(output).anySatisfy(line -> assertThat(line)
+                    .matches("First start: sign in as admin@rose-ash.localhost with password [a-z2-9]{4}(-[a-z2-9]{4}){3}"));
 
             HttpResponse<String> home = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());

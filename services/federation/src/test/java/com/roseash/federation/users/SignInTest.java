@@ -6,6 +6,7 @@ import java.util.Map;
 import com.roseash.federation.FederationSettings;
 import com.roseash.federation.testing.Browser;
 import com.roseash.federation.testing.RunningFederation;
+import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,24 @@ class SignInTest {
         assertThat(eleventh.body()).contains("Too many failed sign-ins for this account");
         assertThat(browser().submit("/login", "/login", Map.of("email", unique("other"), "password", "x")).statusCode())
                 .as("other accounts are not locked").isEqualTo(401);
+    }
+
+    @Test
+    void manyWrongPasswordsFromOneAddressAreRefusedAcrossAccounts() {
+        // A Redis of its own: the address counters of the other tests must not count here.
+        try (TestRedis redis = TestRedis.startNew();
+             RunningFederation strict = new RunningFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "3",
+                     com.roseash.platform.config.PlatformSettings.REDIS_URL.key(), redis.url()))) {
+            Browser guesser = new Browser(strict.publicBase());
+            for (int i = 1; i <= 3; i++) {
+                assertThat(guesser.submit("/login", "/login", Map.of("email", unique("victim" + i), "password", "guess")).statusCode())
+                        .isEqualTo(401);
+            }
+            HttpResponse<String> fourth = guesser.submit("/login", "/login", Map.of("email", unique("victim4"), "password", "guess"));
+
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.body()).contains("Too many failed sign-ins from your network");
+        }
     }
 
     @Test

@@ -66,7 +66,8 @@ class SingleSignOnTest {
         page.locator("form[action='/login'] button[type=submit]").click();
 
         page.waitForURL(SharedStack.url("blog", "/about/"));
-        assertThat(page.locator("header .signed-in-as").innerText()).isEqualTo("Administrator");
+        assertThat(page.locator("header [data-account-menu=federation] .signed-in-as").innerText())
+                .as("the account menu is federation's fragment").isEqualTo("Administrator");
         assertThat(page.locator("#content h1").innerText()).isEqualTo("About");
         assertThat(context.cookies(SharedStack.url("blog", "/")))
                 .anySatisfy(cookie -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.roseash.account.dashboard.DashboardRoutes;
 import com.roseash.platform.auth.ClientSettings;
+import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.auth.SessionStore;
@@ -20,11 +21,11 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
 import com.roseash.platform.web.ErrorPages;
-import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
 import com.roseash.platform.web.Templates;
@@ -51,8 +52,9 @@ public final class AccountService {
         RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), overrides);
         Database database = Database.connect(DatabaseSettings.from(config));
         RedisCache cache = new RedisCache(RedisSettings.from(config));
-        PageRenderer renderer = new PageRenderer(new Templates(), Site.from(config, ServiceName.ACCOUNT), PageChrome.NONE,
-                Optional.empty());
+        Site site = Site.from(config, ServiceName.ACCOUNT);
+        PageRenderer renderer = new PageRenderer(new Templates(), site,
+                new FederatedAccountMenu(FragmentClient.create(config, cache), site), Optional.empty());
         ErrorPages errors = new ErrorPages(renderer);
         OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.ACCOUNT),
                 new SessionStore(cache, ServiceName.ACCOUNT.id(), config.duration(PlatformSettings.SESSION_IDLE),

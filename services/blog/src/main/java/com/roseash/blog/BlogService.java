@@ -24,6 +24,7 @@ import com.roseash.blog.posts.EntryRepository;
 import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
 import com.roseash.platform.auth.ClientSettings;
+import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.auth.SessionStore;
@@ -78,9 +79,11 @@ public final class BlogService {
         EntryRepository entries = new EntryRepository(database.client());
         TagRepository tags = new TagRepository(database.client());
         MenuRepository menu = new MenuRepository(database.client());
-        BlogChrome chrome = new BlogChrome(menu, FragmentClient.create(config, cache), templates);
+        FragmentClient fragmentClient = FragmentClient.create(config, cache);
+        BlogChrome chrome = new BlogChrome(menu, fragmentClient, templates);
         PageCache pageCache = new PageCache(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.PAGE_TTL));
-        PageRenderer renderer = new PageRenderer(templates, site, chrome, Optional.of(pageCache));
+        PageRenderer renderer = new PageRenderer(templates, site, chrome.and(new FederatedAccountMenu(fragmentClient, site)),
+                Optional.of(pageCache));
 
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));

@@ -28,6 +28,7 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
@@ -60,7 +61,8 @@ public final class FederationService {
         Database database = Database.connect(DatabaseSettings.from(config));
         RedisCache cache = new RedisCache(RedisSettings.from(config));
         Site site = Site.from(config, ServiceName.FEDERATION);
-        PageRenderer renderer = new PageRenderer(new Templates(), site, PageChrome.NONE, Optional.empty());
+        Templates templates = new Templates();
+        PageRenderer renderer = new PageRenderer(templates, site, PageChrome.NONE, Optional.empty());
         String issuer = site.publicUrl().replaceAll("/+$", "");
 
         UserRepository users = new UserRepository(database.client());
@@ -86,7 +88,13 @@ public final class FederationService {
                     oidc.installPublic(routing);
                     accounts.install(routing);
                 })
-                .internalRoutes(oidc::installServerToServer);
+                .internalRoutes(routing -> {
+                    oidc.installServerToServer(routing);
+                    new FragmentRoutes().addFor("account-menu", request -> templates.render("federation/account-menu",
+                            Map.of("site", site, "query", request.query().toMap().entrySet().stream().collect(
+                                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst())))))
+                            .install(routing);
+                });
         config.value(PlatformSettings.SESSION_SECRET)
                 .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
         return new RunningService(ServiceName.FEDERATION, server.build().start(), List.of(cache, database));

@@ -11,12 +11,11 @@ import com.roseash.platform.web.Templates;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * What surrounds every full blog page: the site menu, and the other services' fragments (the account
- * menu from federation, the mini cart from cart), fetched in parallel and degraded one by one.
+ * What surrounds every full blog page: the site menu and the mini cart from cart (the account menu is
+ * {@link com.roseash.platform.auth.FederatedAccountMenu}'s).
  */
 public final class BlogChrome implements PageChrome {
 
-    public static final Fragment ACCOUNT_MENU = new Fragment(ServiceName.FEDERATION, "account-menu");
     public static final Fragment CART_MINI = new Fragment(ServiceName.CART, "cart-mini");
 
     private final MenuRepository menu;
@@ -36,9 +35,9 @@ public final class BlogChrome implements PageChrome {
 
     @Override
     public Map<String, Object> forRequest(ServerRequest request) {
-        Map<Fragment, String> fetched = fragments.fetchAll(List.of(ACCOUNT_MENU, CART_MINI));
+        Map<Fragment, String> fetched = fragments.fetchAll(List.of(CART_MINI));
         return Map.of("navHtml", navHtml(),
                 "feedUrl", "/feed.xml",
-                "fragments", Map.of("accountMenu", fetched.get(ACCOUNT_MENU), "cartMini", fetched.get(CART_MINI)));
+                "fragments", Map.of("cartMini", fetched.get(CART_MINI)));
     }
 }

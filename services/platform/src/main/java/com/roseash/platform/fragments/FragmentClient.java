@@ -74,12 +74,24 @@ public final class FragmentClient {
         if (cached.isPresent()) {
             return cached.get();
         }
-        Optional<String> html = fetchFromService(fragment);
+        Optional<String> html = fetchFromService(fragment, "");
         if (html.isEmpty()) {
             return placeholder(fragment);
         }
         cache.put(cacheKey, html.get(), ttl);
         return html.get();
+    }
+
+    /**
+     * A fragment that depends on the visitor (so it is never cached), with query parameters; empty when
+     * its service is slow or down, so the caller can render its own fallback.
+     */
+    public Optional<String> fetchPersonal(Fragment fragment, Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
+                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        return fetchFromService(fragment, query.toString());
     }
 
     /** Several fragments at once, fetched in parallel, so a page waits at most one timeout. */
@@ -112,12 +124,12 @@ public final class FragmentClient {
         }
     }
 
-    private Optional<String> fetchFromService(Fragment fragment) {
+    private Optional<String> fetchFromService(Fragment fragment, String query) {
         URI base = internalUrls.get(fragment.service());
         if (base == null) {
             return unavailable(fragment, "no internal URL configured");
         }
-        URI uri = base.resolve(Sockets.FRAGMENTS_PATH + "/" + fragment.type());
+        URI uri = base.resolve(Sockets.FRAGMENTS_PATH + "/" + fragment.type() + query);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "text/html").build();
         try {

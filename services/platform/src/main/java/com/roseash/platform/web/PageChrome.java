@@ -15,4 +15,13 @@ public interface PageChrome {
     Map<String, Object> forRequest(ServerRequest request);
 
     PageChrome NONE = request -> Map.of();
+
+    /** Both chromes' values; the second wins where both set a key. */
+    default PageChrome and(PageChrome other) {
+        return request -> {
+            Map<String, Object> values = new java.util.HashMap<>(forRequest(request));
+            values.putAll(other.forRequest(request));
+            return values;
+        };
+    }
 }

@@ -100,6 +100,22 @@ class SignInThroughFederationTest {
     }
 
     @Test
+    void behindAnHttpsIngressTheSessionCookieIsSecure() {
+        Browser browser = new Browser(clientBase);
+        String authorize = browser.get("/auth/login?return=/").headers().firstValue("Location").orElseThrow();
+        register(browser);
+        String callback = browser.get(authorize).headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> signedIn = browser.send(java.net.http.HttpRequest.newBuilder(URI.create(callback))
+                .header("X-Forwarded-Proto", "https").build());
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("rose_ash_session=").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(signedIn.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
     void aMemberIsForbiddenAnEditorsPage() {
         Browser browser = signedIn();
 

@@ -134,6 +134,44 @@ class SignInTest {
     }
 
     @Test
+    void passwordsNeverReachTheLog() {
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                        + " " + (record.getThrown() == null ? "" : record.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // Down to debug (FINE). Below that, FINEST, is Helidon's wire trace, which dumps whole requests
+        // byte by byte and must never be on in production.
+        capture.setLevel(java.util.logging.Level.FINE);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level before = root.getLevel();
+        root.setLevel(java.util.logging.Level.FINE);
+        root.addHandler(capture);
+        try {
+            String email = unique("heidi");
+            register(browser(), email);
+            browser().submit("/login", "/login", Map.of("email", email, "password", "wrong-but-secret-guess"));
+            browser().submit("/login", "/login", Map.of("email", email, "password", PASSWORD));
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(before);
+        }
+        assertThat(logged).isNotEmpty();
+        assertThat(logged).noneMatch(line -> line.contains(PASSWORD) || line.contains("wrong-but-secret-guess"));
+    }
+
+    @Test
     void passwordsAreStoredAsArgon2idHashes() {
         String email = unique("grace");
         register(browser(), email);

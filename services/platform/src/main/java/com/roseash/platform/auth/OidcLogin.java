@@ -80,7 +80,7 @@ public final class OidcLogin {
     public void installInternal(HttpRouting.Builder internal) {
         internal.post(BACKCHANNEL_LOGOUT_PATH, (request, response) -> {
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
-            String token = request.content().as(io.helidon.common.parameters.Parameters.class).first("logout_token").orElse("");
+            String token = com.roseash.platform.web.FormData.of(request).first("logout_token").orElse("");
             try {
                 String sid = verifier.verifyLogoutToken(token);
                 int ended = sessions.deleteBySid(sid);

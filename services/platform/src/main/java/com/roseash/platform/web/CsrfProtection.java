@@ -75,8 +75,7 @@ public final class CsrfProtection implements Filter {
         }
         Optional<String> sent = request.headers().first(HeaderNames.create(CsrfToken.HEADER));
         if (isForm(request)) {
-            Parameters fields = request.content().as(Parameters.class);
-            request.context().register(new FormData(fields));
+            Parameters fields = FormData.of(request);
             if (sent.isEmpty()) {
                 sent = fields.first(CsrfToken.FIELD).asOptional();
             }

@@ -152,6 +152,22 @@ class ServiceServerTest {
     }
 
     @Test
+    void malformedAndOversizedFormsAreRefusedWithAReason() {
+        Browser browser = Browser.open(site);
+
+        HttpResponse<String> malformed = site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", browser.cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.token + "&name=%zz")).build());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("not properly encoded");
+
+        HttpResponse<String> huge = site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", browser.cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.token + "&name=" + "x".repeat(1_100_000))).build());
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void fragmentsAreServedOnTheInternalSocketOnly() {
         assertThat(site.get(site.internalUri("/internal/fragments/greeting")).body()).isEqualTo("<p>hi</p>");
         assertThat(site.get(site.internalUri("/internal/fragments/unknown")).statusCode()).isEqualTo(404);

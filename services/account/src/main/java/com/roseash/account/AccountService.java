@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 import com.roseash.account.dashboard.DashboardRoutes;
 import com.roseash.platform.auth.ClientSettings;
@@ -39,13 +38,7 @@ public final class AccountService {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RunningService account = start(Map.of());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            account.close();
-            stopped.countDown();
-        }, "account-stop"));
-        stopped.await();
+        RunningService.runUntilStopped(() -> start(Map.of()));
     }
 
     public static RunningService start(Map<String, String> overrides) {

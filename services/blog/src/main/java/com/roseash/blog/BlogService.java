@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 import com.roseash.blog.editor.EditorRepository;
 import com.roseash.blog.editor.EditorRoutes;
@@ -59,13 +58,7 @@ public final class BlogService {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RunningService blog = start(Map.of());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            blog.close();
-            stopped.countDown();
-        }, "blog-stop"));
-        stopped.await();
+        RunningService.runUntilStopped(() -> start(Map.of()));
     }
 
     /** Starts the blog with {@code overrides} on top of its configuration (the stack and tests pass ports here). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import com.roseash.federation.oidc.AuthorizationCodes;
 import com.roseash.federation.oidc.BackChannelLogout;
@@ -47,13 +46,7 @@ public final class FederationService {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RunningService federation = start(Map.of());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            federation.close();
-            stopped.countDown();
-        }, "federation-stop"));
-        stopped.await();
+        RunningService.runUntilStopped(() -> start(Map.of()));
     }
 
     public static RunningService start(Map<String, String> overrides) {

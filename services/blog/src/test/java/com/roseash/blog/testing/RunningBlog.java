@@ -4,11 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.roseash.blog.BlogService;
-import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.testing.TestServices;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.server.RunningService;
 
@@ -22,15 +21,7 @@ public final class RunningBlog implements AutoCloseable {
     public RunningBlog(String redisUrl, Map<String, String> extra) {
         database = BlogDatabase.migrated();
         BlogService.loadDemoContentIfEmpty(database);
-        Map<String, String> overrides = new HashMap<>(Map.of(
-                PlatformSettings.SERVER_HOST.key(), "127.0.0.1",
-                PlatformSettings.PUBLIC_PORT.key(), "0",
-                PlatformSettings.INTERNAL_PORT.key(), "0",
-                PlatformSettings.ADMIN_PORT.key(), "0",
-                PlatformSettings.DB_URL.key(), database.url(),
-                PlatformSettings.DB_USER.key(), database.user(),
-                PlatformSettings.DB_PASSWORD.key(), database.password(),
-                PlatformSettings.REDIS_URL.key(), redisUrl));
+        Map<String, String> overrides = TestServices.overrides(database, redisUrl);
         overrides.putAll(extra);
         service = BlogService.start(overrides);
     }

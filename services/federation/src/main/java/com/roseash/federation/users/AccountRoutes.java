@@ -134,12 +134,8 @@ public final class AccountRoutes {
         renderer.renderStatus(request, response, status, new Page("Create an account", "federation/register", model));
     }
 
-    /** Only paths on this host: an open redirect would let another site borrow our sign-in page. */
-    static String returnPath(String requested) {
-        if (requested.startsWith("/") && !requested.startsWith("//") && !requested.startsWith("/\\")) {
-            return requested;
-        }
-        return "/";
+    private static String returnPath(String requested) {
+        return com.roseash.platform.auth.OidcLogin.localPath(requested);
     }
 
     private static void redirect(ServerResponse response, String location) {

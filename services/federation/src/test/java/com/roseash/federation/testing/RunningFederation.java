@@ -1,6 +1,5 @@
 package com.roseash.federation.testing;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import com.roseash.platform.db.Migrator;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.testing.TestPostgres;
 import com.roseash.platform.testing.TestRedis;
+import com.roseash.platform.testing.TestServices;
 
 /** Federation started in-process on free loopback ports, with the blog registered as a client. */
 public final class RunningFederation implements AutoCloseable {
@@ -27,17 +27,9 @@ public final class RunningFederation implements AutoCloseable {
     public RunningFederation(Map<String, String> extra) {
         database = TestPostgres.shared().newDatabase();
         new Migrator(database, List.of(FederationService.MIGRATIONS)).migrateAll();
-        Map<String, String> overrides = new HashMap<>(Map.of(
-                PlatformSettings.SERVER_HOST.key(), "127.0.0.1",
-                PlatformSettings.PUBLIC_PORT.key(), "0",
-                PlatformSettings.INTERNAL_PORT.key(), "0",
-                PlatformSettings.ADMIN_PORT.key(), "0",
-                PlatformSettings.DB_URL.key(), database.url(),
-                PlatformSettings.DB_USER.key(), database.user(),
-                PlatformSettings.DB_PASSWORD.key(), database.password(),
-                PlatformSettings.REDIS_URL.key(), TestRedis.shared().url(),
-                PlatformSettings.publicUrl(ServiceName.BLOG).key(), BLOG_URL,
-                PlatformSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET));
+        Map<String, String> overrides = TestServices.overrides(database, TestRedis.shared().url());
+        overrides.put(PlatformSettings.publicUrl(ServiceName.BLOG).key(), BLOG_URL);
+        overrides.put(PlatformSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET);
         overrides.putIfAbsent(PlatformSettings.publicUrl(ServiceName.FEDERATION).key(), "http://federation.test.example/");
         overrides.putAll(extra);
         service = FederationService.start(overrides);

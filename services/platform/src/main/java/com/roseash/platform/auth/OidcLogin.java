@@ -236,7 +236,8 @@ public final class OidcLogin {
                 .secure(Requests.isHttps(request));
     }
 
-    static String localPath(String requested) {
+    /** {@code requested} when it is a path on this host, else "/": an open redirect would lend our name to another site. */
+    public static String localPath(String requested) {
         return requested.startsWith("/") && !requested.startsWith("//") && !requested.startsWith("/\\") ? requested : "/";
     }
 

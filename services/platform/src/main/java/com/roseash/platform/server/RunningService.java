@@ -27,6 +27,17 @@ public record RunningService(ServiceName name, WebServer server, List<AutoClosea
         return server.port(Sockets.ADMIN);
     }
 
+    /** A service's {@code main}: starts it, and stops it cleanly on SIGTERM or Ctrl-C. */
+    public static void runUntilStopped(java.util.function.Supplier<RunningService> start) throws InterruptedException {
+        RunningService service = start.get();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, service.name().id() + "-stop"));
+        stopped.await();
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.roseash.federation.FederationService;
-import com.roseash.federation.FederationSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;

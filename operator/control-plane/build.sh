@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Builds a real Kubernetes control plane for the operator's tests from source, through the Go module
+# proxy (no prebuilt binary can be downloaded here): kube-apiserver, kube-controller-manager,
+# kube-scheduler and kubectl from k8s.io/kubernetes, etcd, and kwok (simulated nodes and pods).
+#
+# Binaries land in ${ROSE_ASH_CACHE:-~/.cache/rose-ash}/control-plane/<versions>/, outside the work
+# tree, so a warm machine skips the build. The last line printed is that directory.
+set -euo pipefail
+
+K8S_VERSION=v1.34.4
+ETCD_VERSION=v3.6.16
+KWOK_VERSION=v0.7.0
+
+cache=${ROSE_ASH_CACHE:-$HOME/.cache/rose-ash}
+out="$cache/control-plane/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
+binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl)
+
+all_there() {
+  for binary in "${binaries[@]}"; do [ -x "$out/$binary" ] || return 1; done
+}
+if all_there; then
+  echo "$out"
+  exit 0
+fi
+
+command -v go >/dev/null || { echo "build.sh needs Go (https://go.dev)" >&2; exit 1; }
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export GOFLAGS=-mod=mod
+export CGO_ENABLED=0
+started=$(date +%s)
+
+# k8s.io/kubernetes requires its ~30 staging modules at v0.0.0 and points them at ./staging with
+# `replace`; a wrapper module replaces each with its published v0.Y.Z instead.
+minor=${K8S_VERSION#v1.}
+staging_version="v0.$minor"
+mkdir -p "$work/k8s"
+curl -fsSL "https://proxy.golang.org/k8s.io/kubernetes/@v/${K8S_VERSION}.mod" -o "$work/k8s/kubernetes.mod"
+{
+  echo "module rose-ash.local/control-plane/k8s"
+  echo
+  echo "go $(awk '/^go /{print $2; exit}' "$work/k8s/kubernetes.mod")"
+  echo
+  echo "require k8s.io/kubernetes ${K8S_VERSION}"
+  echo
+  echo "replace ("
+  awk '/=> \.\/staging\// {print "\t" $1 " => " $1 " '"$staging_version"'"}' "$work/k8s/kubernetes.mod"
+  echo ")"
+} > "$work/k8s/go.mod"
+cat > "$work/k8s/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+	_ "k8s.io/kubernetes/cmd/kubectl"
+)
+GO
+version_flags="-X k8s.io/component-base/version.gitVersion=${K8S_VERSION} -X k8s.io/component-base/version.gitMajor=1"
+version_flags+=" -X k8s.io/component-base/version.gitMinor=${minor%%.*} -X k8s.io/client-go/pkg/version.gitVersion=${K8S_VERSION}"
+(cd "$work/k8s" && go mod tidy >/dev/null 2>&1 && \
+  go build -trimpath -ldflags="-s -w $version_flags" -o "$out/" \
+    k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl)
+echo "kubernetes ${K8S_VERSION} built in $(( $(date +%s) - started ))s" >&2
+
+# etcd's release modules carry `replace` directives too; as a dependency they are ignored.
+mkdir -p "$work/etcd"
+cat > "$work/etcd/go.mod" <<MOD
+module rose-ash.local/control-plane/etcd
+
+go 1.24
+
+require go.etcd.io/etcd/server/v3 ${ETCD_VERSION}
+MOD
+cat > "$work/etcd/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import _ "go.etcd.io/etcd/server/v3"
+GO
+(cd "$work/etcd" && go mod tidy >/dev/null 2>&1 && go build -trimpath -ldflags="-s -w" -o "$out/etcd" go.etcd.io/etcd/server/v3)
+echo "etcd ${ETCD_VERSION} built in $(( $(date +%s) - started ))s" >&2
+
+mkdir -p "$work/kwok"
+cat > "$work/kwok/go.mod" <<MOD
+module rose-ash.local/control-plane/kwok
+
+go 1.24
+
+require sigs.k8s.io/kwok ${KWOK_VERSION}
+MOD
+cat > "$work/kwok/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import (
+	_ "sigs.k8s.io/kwok/cmd/kwok"
+	_ "sigs.k8s.io/kwok/cmd/kwokctl"
+)
+GO
+(cd "$work/kwok" && go mod tidy >/dev/null 2>&1 && \
+  go build -trimpath -ldflags="-s -w" -o "$out/" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl)
+echo "kwok ${KWOK_VERSION} built in $(( $(date +%s) - started ))s" >&2
+
+all_there || { echo "build.sh: some binaries are missing in $out" >&2; exit 1; }
+echo "$out"

@@ -1,0 +1,33 @@
+package com.roseash.operator.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** PostgreSQL: an external server named by a Secret, or one the operator runs (for small installs). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.external) != has(self.managed)", message = "exactly one of external and managed must be set")
+public record Database(
+        @JsonPropertyDescription("An existing PostgreSQL: a Secret with its JDBC URL, user and password.")
+        SecretReference external,
+
+        @JsonPropertyDescription("A PostgreSQL StatefulSet run by the operator.")
+        ManagedDatabase managed) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ManagedDatabase(
+            @Default("17")
+            @Pattern("^1[5-9]$")
+            @JsonPropertyDescription("PostgreSQL major version.")
+            String version,
+
+            @Default("10Gi")
+            @JsonPropertyDescription("Size of the data volume.")
+            String storageSize,
+
+            @JsonPropertyDescription("StorageClass of the data volume; the cluster's default when unset.")
+            String storageClass) {
+    }
+}

@@ -1,0 +1,44 @@
+package com.roseash.operator.resource;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** What the cluster admin asks for. Defaults and rules live in the schema, so the API server refuses bad input. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.services) || self.services.all(name, name in ['blog', 'market', 'cart', 'events', 'federation', 'account'])",
+        message = "services: keys must be service names: blog, market, cart, events, federation, account")
+public record PlatformSpec(
+        @Required
+        @PrinterColumn(name = "Domain")
+        @Pattern("^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$")
+        @JsonPropertyDescription("DNS domain; service s is served at https://s.<domain>/.")
+        String domain,
+
+        @JsonPropertyDescription("Where images come from, and per-service overrides.")
+        Images images,
+
+        @JsonPropertyDescription("Per service (blog, market, cart, events, federation, account): enabled, replicas, resources.")
+        Map<String, ServiceSpec> services,
+
+        @Required
+        @JsonPropertyDescription("PostgreSQL: external (a Secret) or managed by the operator; exactly one.")
+        Database database,
+
+        @Required
+        @JsonPropertyDescription("Redis: external (a Secret) or managed by the operator; exactly one.")
+        Redis redis,
+
+        @JsonPropertyDescription("How the public sockets are exposed.")
+        Ingress ingress,
+
+        @Default("false")
+        @JsonPropertyDescription("Keep PersistentVolumeClaims when the platform is deleted.")
+        Boolean keepVolumes) {
+}

@@ -1,0 +1,143 @@
+package com.roseash.operator.resource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import com.roseash.operator.testing.ControlPlane;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The CRD from crds/, applied to a real API server, which refuses bad platforms with the field named. */
+class ValidationTest {
+
+    private static KubernetesClient client;
+    private static String namespace;
+
+    @BeforeAll
+    static void applyCrd() throws IOException {
+        ControlPlane plane = ControlPlane.shared();
+        client = plane.newClient();
+        CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(CrdYamlTest.CHECKED_IN), CustomResourceDefinition.class);
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
+        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+                        .anyMatch(condition -> "Established".equals(condition.getType()) && "True".equals(condition.getStatus())),
+                        1, java.util.concurrent.TimeUnit.MINUTES);
+        namespace = plane.newNamespace("validation");
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void aValidPlatformIsAcceptedAndDefaulted() {
+        GenericKubernetesResource created = create("good", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                services: {blog: {replicas: 2}}
+                """);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) created.getAdditionalProperties().get("spec");
+        assertThat(spec).containsEntry("keepVolumes", false);
+        assertThat(spec.get("database").toString()).contains("version=17").contains("storageSize=10Gi");
+        assertThat(spec.get("services").toString()).contains("enabled=true").contains("replicas=2");
+    }
+
+    @Test
+    void bothOrNeitherOfExternalAndManagedIsRefused() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}, external: {name: pg}}
+                redis: {managed: {}}
+                """, "spec.database", "exactly one of external and managed must be set");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {}
+                """, "spec.redis", "exactly one of external and managed must be set");
+    }
+
+    @Test
+    void negativeReplicasAreRefused() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                services: {cart: {replicas: -1}}
+                """, "spec.services.cart.replicas", "greater than or equal to 0");
+    }
+
+    @Test
+    void theDomainMustBeADnsName() {
+        assertRefused("""
+                domain: "Not A Domain!"
+                database: {managed: {}}
+                redis: {managed: {}}
+                """, "spec.domain", "should match");
+    }
+
+    @Test
+    void aDigestMustHaveTheRightForm() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                images: {overrides: {blog: {digest: "sha256:xyz"}}}
+                """, "spec.images.overrides.blog.digest", "should match");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                images: {overrides: {blog: {tag: "1.2", digest: "sha256:%s"}}}
+                """.formatted("a".repeat(64)), "spec.images.overrides[blog]", "give exactly one of tag and digest");
+    }
+
+    @Test
+    void unknownServicesAndMissingFieldsAreRefused() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                services: {shop: {replicas: 1}}
+                """, "spec", "keys must be service names");
+        assertRefused("""
+                database: {managed: {}}
+                redis: {managed: {}}
+                """, "spec.domain", "Required value");
+    }
+
+    private static void assertRefused(String spec, String field, String message) {
+        assertThatThrownBy(() -> create("bad-" + System.nanoTime(), spec))
+                .isInstanceOf(KubernetesClientException.class)
+                .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
+                .hasMessageContaining(field)
+                .hasMessageContaining(message);
+    }
+
+    private static GenericKubernetesResource create(String name, String specYaml) {
+        String yaml = """
+                apiVersion: rose-ash.com/v1alpha1
+                kind: RoseAshPlatform
+                metadata:
+                  name: %s
+                spec:
+                %s""".formatted(name, specYaml.indent(2));
+        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        return client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace)
+                .resource(resource).create();
+    }
+}

@@ -36,7 +36,9 @@ started=$(date +%s)
 minor=${K8S_VERSION#v1.}
 staging_version="v0.$minor"
 mkdir -p "$work/k8s"
-curl -fsSL "https://proxy.golang.org/k8s.io/kubernetes/@v/${K8S_VERSION}.mod" -o "$work/k8s/kubernetes.mod"
+# Through Go itself (no curl on a bare machine): the go.mod of that Kubernetes release.
+gomod=$(cd "$work" && go mod download -json "k8s.io/kubernetes@${K8S_VERSION}" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+cp "$gomod" "$work/k8s/kubernetes.mod"
 {
   echo "module rose-ash.local/control-plane/k8s"
   echo

@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.roseash.account.dashboard.DashboardRoutes;
-import com.roseash.platform.auth.ClientSettings;
 import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
-import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
@@ -49,9 +47,7 @@ public final class AccountService {
         PageRenderer renderer = new PageRenderer(new Templates(), site,
                 new FederatedAccountMenu(FragmentClient.create(config, cache), site), Optional.empty());
         ErrorPages errors = new ErrorPages(renderer);
-        OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.ACCOUNT),
-                new SessionStore(cache, ServiceName.ACCOUNT.id(), config.duration(PlatformSettings.SESSION_IDLE),
-                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, errors);
+        OidcLogin signIn = OidcLogin.create(config, ServiceName.ACCOUNT, cache, errors);
         DashboardRoutes dashboard = new DashboardRoutes(renderer, new Roles(errors));
 
         ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)

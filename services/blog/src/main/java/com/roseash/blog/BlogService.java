@@ -22,11 +22,9 @@ import com.roseash.blog.menu.MenuRepository;
 import com.roseash.blog.posts.EntryRepository;
 import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
-import com.roseash.platform.auth.ClientSettings;
 import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
-import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
@@ -81,9 +79,7 @@ public final class BlogService {
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
         FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
-        OidcLogin signIn = new OidcLogin(ClientSettings.from(config, ServiceName.BLOG),
-                new SessionStore(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.SESSION_IDLE),
-                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, new ErrorPages(renderer));
+        OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, new ErrorPages(renderer));
         MarkdownRenderer markdown = new MarkdownRenderer();
         EditorRoutes editor = new EditorRoutes(new EditorRepository(database.client(), markdown), database.client(), menu,
                 markdown, renderer, pageCache, new Roles(new ErrorPages(renderer)));

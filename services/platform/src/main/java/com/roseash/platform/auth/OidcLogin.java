@@ -68,6 +68,14 @@ public final class OidcLogin {
         this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(), client.clientId(), http);
     }
 
+    /** Sign-in for {@code service} as configured: its client settings, sessions with their timeouts. */
+    public static OidcLogin create(com.roseash.platform.config.RoseAshConfig config, com.roseash.platform.contract.ServiceName service,
+                                   RedisCache redis, ErrorPages errors) {
+        return new OidcLogin(ClientSettings.from(config, service),
+                new SessionStore(redis, service.id(), config.duration(com.roseash.platform.config.PlatformSettings.SESSION_IDLE),
+                        config.duration(com.roseash.platform.config.PlatformSettings.SESSION_ABSOLUTE)), redis, errors);
+    }
+
     /** Installs the three routes and the filter that resolves the signed-in user. */
     public void install(HttpRouting.Builder routing) {
         routing.addFilter(new CurrentUserFilter())

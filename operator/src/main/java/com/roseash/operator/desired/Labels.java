@@ -1,0 +1,23 @@
+package com.roseash.operator.desired;
+
+import java.util.Map;
+
+/** The labels every child carries; selectors use the instance and component. */
+public final class Labels {
+
+    public static final String NAME = "app.kubernetes.io/name";
+    public static final String INSTANCE = "app.kubernetes.io/instance";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+    private Labels() {
+    }
+
+    public static Map<String, String> of(PlatformView platform, String component) {
+        return Map.of(NAME, "rose-ash", INSTANCE, platform.name(), COMPONENT, component, MANAGED_BY, "rose-ash-operator");
+    }
+
+    public static Map<String, String> selector(PlatformView platform, String component) {
+        return Map.of(INSTANCE, platform.name(), COMPONENT, component);
+    }
+}

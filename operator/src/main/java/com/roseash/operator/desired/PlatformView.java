@@ -1,0 +1,63 @@
+package com.roseash.operator.desired;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.roseash.operator.resource.ImageOverride;
+import com.roseash.operator.resource.Images;
+import com.roseash.operator.resource.PlatformSpec;
+import com.roseash.operator.resource.RoseAshPlatform;
+import com.roseash.operator.resource.ServiceSpec;
+
+/**
+ * A platform resource read with its defaults applied, so builders never deal with nulls: the API server
+ * defaults a stored resource, but {@code render} reads a file that may leave fields out.
+ */
+public record PlatformView(String name, String namespace, String domain, String registry, String tag,
+                           Map<String, ImageOverride> imageOverrides, Map<String, ServiceSpec> services,
+                           PlatformSpec spec) {
+
+    public static PlatformView of(RoseAshPlatform platform) {
+        PlatformSpec spec = platform.getSpec();
+        Images images = Optional.ofNullable(spec.images()).orElse(new Images(null, null, null));
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        for (String service : Contract.SERVICES) {
+            ServiceSpec given = spec.services() == null ? null : spec.services().get(service);
+            services.put(service, new ServiceSpec(
+                    given == null || given.enabled() == null || given.enabled(),
+                    given == null || given.replicas() == null ? 1 : given.replicas(),
+                    given == null ? null : given.resources()));
+        }
+        return new PlatformView(platform.getMetadata().getName(),
+                Optional.ofNullable(platform.getMetadata().getNamespace()).orElse("default"),
+                spec.domain(),
+                Optional.ofNullable(images.registry()).orElse("ghcr.io"),
+                Optional.ofNullable(images.tag()).orElse("latest"),
+                Optional.ofNullable(images.overrides()).orElse(Map.of()),
+                services, spec);
+    }
+
+    /** {@code <registry>/rose-ash/<image>:<tag>}, or {@code @<digest>} when the resource pins one. */
+    public String image(String image) {
+        ImageOverride override = imageOverrides.get(image);
+        String base = registry + "/rose-ash/" + image;
+        if (override != null && override.digest() != null) {
+            return base + "@" + override.digest();
+        }
+        return base + ":" + (override != null && override.tag() != null ? override.tag() : tag);
+    }
+
+    public boolean enabled(String service) {
+        return services.get(service).enabled();
+    }
+
+    /** Name of a child resource: {@code <platform>-<part>}. */
+    public String child(String part) {
+        return name + "-" + part;
+    }
+
+    public String host(String service) {
+        return service + "." + domain;
+    }
+}

@@ -1,0 +1,156 @@
+package com.roseash.operator.desired;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.roseash.operator.resource.SecretReference;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+
+/**
+ * Each service's Deployment, Service and (with more than one replica) PodDisruptionBudget, built on the
+ * runtime contract: three named ports, probes on the admin socket, a non-root container with a
+ * read-only root filesystem, resource requests, and its configuration from environment variables.
+ */
+public final class ServiceWorkloads {
+
+    /** The Secret the operator generates once: session key, signing keys, OAuth client secrets. */
+    public static String generatedSecret(PlatformView platform) {
+        return platform.child("secrets");
+    }
+
+    private static final ResourceRequirements DEFAULT_RESOURCES = new ResourceRequirementsBuilder()
+            .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))
+            .addToLimits("memory", new Quantity("512Mi")).build();
+
+    private ServiceWorkloads() {
+    }
+
+    public static Deployment deployment(PlatformView platform, String service, String image) {
+        return new DeploymentBuilder()
+                .withNewMetadata().withName(platform.child(service)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, service)).endMetadata()
+                .withNewSpec()
+                .withReplicas(platform.services().get(service).replicas())
+                .withNewSelector().withMatchLabels(Labels.selector(platform, service)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(Labels.of(platform, service)).endMetadata()
+                .withNewSpec()
+                .withAutomountServiceAccountToken(false)
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withFsGroup(10001L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withContainers(container(platform, service, image))
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().endTemplate().endSpec().build();
+    }
+
+    private static Container container(PlatformView platform, String service, String image) {
+        ResourceRequirements resources = platform.services().get(service).resources();
+        return new ContainerBuilder()
+                .withName(service)
+                .withImage(image)
+                .addNewPort().withName("public").withContainerPort(Contract.PUBLIC_PORT).endPort()
+                .addNewPort().withName("internal").withContainerPort(Contract.INTERNAL_PORT).endPort()
+                .addNewPort().withName("admin").withContainerPort(Contract.ADMIN_PORT).endPort()
+                .withEnv(environment(platform, service))
+                .withNewLivenessProbe().withNewHttpGet().withPath(Contract.LIVENESS_PATH).withPort(new IntOrString("admin"))
+                .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
+                .withNewReadinessProbe().withNewHttpGet().withPath(Contract.READINESS_PATH).withPort(new IntOrString("admin"))
+                .endHttpGet().withPeriodSeconds(5).withFailureThreshold(2).endReadinessProbe()
+                .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withResources(resources == null ? DEFAULT_RESOURCES : resources)
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .build();
+    }
+
+    /** What every service and the migrations Job read: the database, Redis, the hosts, its secrets. */
+    static List<EnvVar> environment(PlatformView platform, String service) {
+        List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
+        env.add(redis(platform));
+        env.add(value(Contract.DOMAIN, platform.domain()));
+        for (String each : Contract.SERVICES) {
+            env.add(value(Contract.publicUrl(each), "https://" + platform.host(each) + "/"));
+            if (platform.enabled(each)) {
+                env.add(value(Contract.internalUrl(each), "http://" + platform.child(each) + "." + platform.namespace()
+                        + ".svc:" + Contract.INTERNAL_PORT + "/"));
+            }
+        }
+        env.add(secret(Contract.SESSION_SECRET, generatedSecret(platform), "session-secret"));
+        if (service.equals("federation")) {
+            env.add(secret(Contract.SIGNING_KEY, generatedSecret(platform), "signing-key"));
+            for (String client : Contract.SERVICES) {
+                if (!client.equals("federation") && platform.enabled(client)) {
+                    env.add(secret(Contract.clientSecret(client), generatedSecret(platform), "client-secret-" + client));
+                }
+            }
+        } else {
+            env.add(secret(Contract.clientSecret(service), generatedSecret(platform), "client-secret-" + service));
+        }
+        return env;
+    }
+
+    static List<EnvVar> databaseEnvironment(PlatformView platform) {
+        SecretReference external = platform.spec().database().external();
+        if (external != null) {
+            return List.of(secret(Contract.DB_URL, external.name(), orDefault(external.urlKey(), "url")),
+                    secret(Contract.DB_USER, external.name(), orDefault(external.userKey(), "user")),
+                    secret(Contract.DB_PASSWORD, external.name(), orDefault(external.passwordKey(), "password")));
+        }
+        String managed = platform.child("postgres");
+        return List.of(secret(Contract.DB_URL, managed, "url"), secret(Contract.DB_USER, managed, "user"),
+                secret(Contract.DB_PASSWORD, managed, "password"));
+    }
+
+    private static EnvVar redis(PlatformView platform) {
+        SecretReference external = platform.spec().redis().external();
+        if (external != null) {
+            return secret(Contract.REDIS_URL, external.name(), orDefault(external.urlKey(), "url"));
+        }
+        return value(Contract.REDIS_URL, "redis://" + platform.child("redis") + "." + platform.namespace() + ".svc:6379");
+    }
+
+    public static Service service(PlatformView platform, String service) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(platform.child(service)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, service)).endMetadata()
+                .withNewSpec().withSelector(Labels.selector(platform, service))
+                .addNewPort().withName("public").withPort(Contract.PUBLIC_PORT).withTargetPort(new IntOrString("public")).endPort()
+                .addNewPort().withName("internal").withPort(Contract.INTERNAL_PORT).withTargetPort(new IntOrString("internal")).endPort()
+                .addNewPort().withName("admin").withPort(Contract.ADMIN_PORT).withTargetPort(new IntOrString("admin")).endPort()
+                .endSpec().build();
+    }
+
+    public static PodDisruptionBudget disruptionBudget(PlatformView platform, String service) {
+        return new PodDisruptionBudgetBuilder()
+                .withNewMetadata().withName(platform.child(service)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, service)).endMetadata()
+                .withNewSpec().withMinAvailable(new IntOrString(1))
+                .withNewSelector().withMatchLabels(Labels.selector(platform, service)).endSelector().endSpec().build();
+    }
+
+    private static EnvVar value(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    private static EnvVar secret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+                .endSecretKeyRef().endValueFrom().build();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,121 @@
+package com.roseash.operator.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.roseash.operator.desired.DesiredState;
+import com.roseash.operator.resource.RoseAshPlatform;
+import com.roseash.operator.testing.ControlPlane;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code render} on the sample platform: the manifests, checked field by field and by a real API server. */
+class RenderTest {
+
+    private static final Path SAMPLE = Path.of("../manifests/samples/platform.yaml");
+
+    @Test
+    void rendersEveryEnabledServiceOnTheContract() throws IOException {
+        List<HasMetadata> objects = DesiredState.of(sample());
+
+        List<Deployment> deployments = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
+        assertThat(deployments).extracting(d -> d.getMetadata().getName())
+                .containsExactly("coop-blog", "coop-cart", "coop-events", "coop-federation", "coop-account");
+        Deployment blog = deployments.getFirst();
+        assertThat(blog.getSpec().getReplicas()).isEqualTo(2);
+        Container container = blog.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(container.getImage()).isEqualTo(
+                "registry.coop.example/rose-ash/blog@sha256:5b0f0e6bc5f6a1b43b66b0bb2ac59ab3b1bd1e2e8c9e0e5bd4d6de4e5c2f1a7c");
+        assertThat(deployments.get(1).getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo("registry.coop.example/rose-ash/cart:0.1.0");
+        assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactly("public:8080", "internal:8081", "admin:9090");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/ready");
+        assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("admin");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/live");
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(blog.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getEnv()).extracting(EnvVar::getName)
+                .contains("ROSE_ASH_DB_URL", "ROSE_ASH_REDIS_URL", "ROSE_ASH_SERVICES_FEDERATION_INTERNAL_URL",
+                        "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG")
+                .doesNotContain("ROSE_ASH_SERVICES_MARKET_INTERNAL_URL", "ROSE_ASH_SIGNING_KEY");
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("ROSE_ASH_DB_PASSWORD"))
+                .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("coop-postgres"));
+        assertThat(container.getEnv()).as("no secret value in plain text").allSatisfy(e -> {
+            if (e.getName().contains("PASSWORD") || e.getName().contains("SECRET")) {
+                assertThat(e.getValue()).isNull();
+            }
+        });
+
+        assertThat(objects).filteredOn(PodDisruptionBudget.class::isInstance)
+                .extracting(o -> o.getMetadata().getName()).containsExactly("coop-blog");
+
+        Ingress ingress = objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).findFirst().orElseThrow();
+        assertThat(ingress.getSpec().getRules()).extracting(r -> r.getHost())
+                .containsExactly("blog.coop.example", "cart.coop.example", "events.coop.example",
+                        "federation.coop.example", "account.coop.example", "coop.example");
+        assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(
+                rule.getHttp().getPaths().getFirst().getBackend().getService().getPort().getName()).isEqualTo("public"));
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+        assertThat(ingress.getSpec().getTls().getFirst().getSecretName()).isEqualTo("coop-tls");
+
+        NetworkPolicy policy = objects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("internal");
+            assertThat(rule.getFrom().getFirst().getPodSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/instance", "coop");
+        });
+    }
+
+    @Test
+    void theRenderedManifestsAreAcceptedByARealApiServer() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(Render.render(SAMPLE, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+        String yaml = out.toString(StandardCharsets.UTF_8);
+        assertThat(yaml.split("(?m)^---$").length - 1).as("documents").isGreaterThanOrEqualTo(12);
+
+        try (KubernetesClient client = ControlPlane.shared().newClient()) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("rose-ash").endMetadata().build())
+                    .createOr(existing -> existing.unlock().update());
+            List<HasMetadata> objects = client.load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+            for (HasMetadata object : objects) {
+                client.resource(object).dryRun().create();
+            }
+            assertThat(objects).hasSizeGreaterThanOrEqualTo(12);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAPlatformIsRefusedWithAReason() throws IOException {
+        Path bad = Files.createTempFile("not-a-platform", ".yaml");
+        Files.writeString(bad, "apiVersion: rose-ash.com/v1alpha1\nkind: RoseAshPlatform\nmetadata: {name: x}\nspec: {domain: a.example}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = Render.render(bad, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.database");
+    }
+
+    private static RoseAshPlatform sample() throws IOException {
+        return Serialization.unmarshal(Files.readString(SAMPLE), RoseAshPlatform.class);
+    }
+}

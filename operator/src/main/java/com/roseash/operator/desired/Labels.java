@@ -1,6 +1,7 @@
 package com.roseash.operator.desired;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The labels every child carries; selectors use the instance and component. */
 public final class Labels {
@@ -13,11 +14,13 @@ public final class Labels {
     private Labels() {
     }
 
+    // Sorted maps: rendered manifests must come out byte-identical from run to run (GitOps diffs).
     public static Map<String, String> of(PlatformView platform, String component) {
-        return Map.of(NAME, "rose-ash", INSTANCE, platform.name(), COMPONENT, component, MANAGED_BY, "rose-ash-operator");
+        return new TreeMap<>(Map.of(NAME, "rose-ash", INSTANCE, platform.name(), COMPONENT, component,
+                MANAGED_BY, "rose-ash-operator"));
     }
 
     public static Map<String, String> selector(PlatformView platform, String component) {
-        return Map.of(INSTANCE, platform.name(), COMPONENT, component);
+        return new TreeMap<>(Map.of(INSTANCE, platform.name(), COMPONENT, component));
     }
 }

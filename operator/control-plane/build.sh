@@ -14,9 +14,15 @@ KWOK_VERSION=v0.7.0
 cache=${ROSE_ASH_CACHE:-$HOME/.cache/rose-ash}
 out="$cache/control-plane/k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
 binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl)
+# kwok's default node and pod stages. kwokctl drops its defaults as soon as one custom Stage is
+# configured (the tests add one that fails chosen Job pods), so the defaults are taken from the same
+# kwok release, like the binaries.
+stages=(node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml
+        pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml)
 
 all_there() {
   for binary in "${binaries[@]}"; do [ -x "$out/$binary" ] || return 1; done
+  for stage in "${stages[@]}"; do [ -f "$out/stages/$(basename "$stage")" ] || return 1; done
 }
 if all_there; then
   echo "$out"
@@ -110,6 +116,10 @@ GO
 (cd "$work/kwok" && go mod tidy >/dev/null 2>&1 && \
   go build -trimpath -ldflags="-s -w" -o "$out/" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl)
 echo "kwok ${KWOK_VERSION} built in $(( $(date +%s) - started ))s" >&2
+
+kwok_source=$(cd "$work/kwok" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)
+mkdir -p "$out/stages"
+for stage in "${stages[@]}"; do cp "$kwok_source/kustomize/stage/$stage" "$out/stages/"; done
 
 all_there || { echo "build.sh: some binaries are missing in $out" >&2; exit 1; }
 echo "$out"

@@ -28,6 +28,13 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  */
 public final class ControlPlane implements AutoCloseable {
 
+    /**
+     * Pods running this image fail at once with exit code 1 (control-plane/pod-fail.yaml): a migrations
+     * Job that fails. It is the migrate image of a platform with registry {@code registry.test} and a
+     * {@code migrate} override to tag {@code fail-on-kwok}.
+     */
+    public static final String FAILING_MIGRATE_IMAGE = "registry.test/rose-ash/migrate:fail-on-kwok";
+
     private static ControlPlane shared;
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
@@ -60,7 +67,7 @@ public final class ControlPlane implements AutoCloseable {
             ControlPlane plane = new ControlPlane(binaries, work, name, kubeconfig);
             run(List.of(binaries.resolve("kwokctl").toString(), "create", "cluster", "--name", name, "--runtime", "binary",
                             "--kubeconfig", kubeconfig.toString(),
-                            "--config", Path.of("control-plane/kwokctl.yaml").toAbsolutePath().toString(),
+                            "--config", kwokctlConfig(binaries, work).toString(),
                             "--etcd-binary", binaries.resolve("etcd").toString(),
                             "--kube-apiserver-binary", binaries.resolve("kube-apiserver").toString(),
                             "--kube-controller-manager-binary", binaries.resolve("kube-controller-manager").toString(),
@@ -82,6 +89,21 @@ public final class ControlPlane implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** kwokctl.yaml, kwok's default stages from the build, and our failing-pod stage, as one config file. */
+    private static Path kwokctlConfig(Path binaries, Path work) throws IOException {
+        List<String> documents = new ArrayList<>();
+        documents.add(Files.readString(Path.of("control-plane/kwokctl.yaml")));
+        try (Stream<Path> stages = Files.list(binaries.resolve("stages"))) {
+            for (Path stage : stages.sorted().toList()) {
+                documents.add(Files.readString(stage));
+            }
+        }
+        documents.add(Files.readString(Path.of("control-plane/pod-fail.yaml")));
+        Path config = work.resolve("kwokctl-config.yaml");
+        Files.writeString(config, String.join("\n---\n", documents));
+        return config;
     }
 
     /** A fresh cluster-admin client. The caller closes it. */

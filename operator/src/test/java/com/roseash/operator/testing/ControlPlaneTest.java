@@ -71,6 +71,30 @@ class ControlPlaneTest {
     }
 
     @Test
+    void aJobRunningTheFailingImageFails() {
+        String namespace = plane.newNamespace("failing-jobs");
+        try (KubernetesClient client = plane.newClient()) {
+            client.batch().v1().jobs().inNamespace(namespace).resource(new JobBuilder()
+                    .withNewMetadata().withName("migrate").endMetadata()
+                    .withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                    .addNewContainer().withName("migrate").withImage(ControlPlane.FAILING_MIGRATE_IMAGE).endContainer()
+                    .endSpec().endTemplate().endSpec().build()).create();
+
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                Job job = client.batch().v1().jobs().inNamespace(namespace).withName("migrate").get();
+                assertThat(job.getStatus().getConditions()).anySatisfy(condition -> {
+                    assertThat(condition.getType()).isEqualTo("Failed");
+                    assertThat(condition.getStatus()).isEqualTo("True");
+                });
+            });
+            assertThat(client.pods().inNamespace(namespace).list().getItems()).allSatisfy(pod -> {
+                assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
+                assertThat(pod.getStatus().getContainerStatuses().getFirst().getState().getTerminated().getExitCode()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
     void rbacRefusesAServiceAccountWithoutARole() {
         String namespace = plane.newNamespace("rbac");
         Config config = new ConfigBuilder(plane.config())

@@ -1,6 +1,5 @@
 package com.roseash.account;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +57,7 @@ public final class AccountService {
                     dashboard.install(routing);
                 })
                 .internalRoutes(signIn::installInternal);
-        config.value(PlatformSettings.SESSION_SECRET)
-                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        server.csrfSecretFrom(config);
         return new RunningService(ServiceName.ACCOUNT, server.build().start(), List.of(cache, database));
     }
 }

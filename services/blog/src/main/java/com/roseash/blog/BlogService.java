@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +78,11 @@ public final class BlogService {
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
         FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
-        OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, new ErrorPages(renderer));
+        ErrorPages errors = new ErrorPages(renderer);
+        OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, errors);
         MarkdownRenderer markdown = new MarkdownRenderer();
         EditorRoutes editor = new EditorRoutes(new EditorRepository(database.client(), markdown), database.client(), menu,
-                markdown, renderer, pageCache, new Roles(new ErrorPages(renderer)));
+                markdown, renderer, pageCache, new Roles(errors));
 
         ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
@@ -97,8 +97,7 @@ public final class BlogService {
                     fragments.install(routing);
                     signIn.installInternal(routing);
                 });
-        config.value(PlatformSettings.SESSION_SECRET)
-                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        server.csrfSecretFrom(config);
         WebServer started = server.build().start();
         LOG.log(Level.INFO, "Blog serving " + site.publicUrl() + " on port " + started.port());
         return new RunningService(ServiceName.BLOG, started, List.of(cache, database));

@@ -1,6 +1,5 @@
 package com.roseash.federation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +87,7 @@ public final class FederationService {
                                     java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst())))))
                             .install(routing);
                 });
-        config.value(PlatformSettings.SESSION_SECRET)
-                .ifPresent(secret -> server.csrfSecret(secret.getBytes(StandardCharsets.UTF_8)));
+        server.csrfSecretFrom(config);
         return new RunningService(ServiceName.FEDERATION, server.build().start(), List.of(cache, database));
     }
 

@@ -79,8 +79,14 @@ public final class SigningKeys {
         return jwt.serialize();
     }
 
-    /** The claims of a token we signed that has not expired; empty for anything else. */
+    /** The claims of a token we signed, from our issuer, that has not expired; empty for anything else. */
     public Optional<JWTClaimsSet> verify(String token, String issuer) {
+        return signedByUs(token).filter(claims -> issuer.equals(claims.getIssuer()) && claims.getExpirationTime() != null
+                && claims.getExpirationTime().toInstant().isAfter(Instant.now()));
+    }
+
+    /** The claims of a token one of our keys signed, expired or not (an ID token hint at logout). */
+    public Optional<JWTClaimsSet> signedByUs(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
@@ -90,12 +96,7 @@ public final class SigningKeys {
             if (key.isEmpty() || !jwt.verify(new RSASSAVerifier(key.get().toRSAPublicKey()))) {
                 return Optional.empty();
             }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null
-                    || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
-                return Optional.empty();
-            }
-            return Optional.of(claims);
+            return Optional.of(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

@@ -87,11 +87,8 @@ public final class FragmentClient {
      * its service is slow or down, so the caller can render its own fallback.
      */
     public Optional<String> fetchPersonal(Fragment fragment, Map<String, String> parameters) {
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
-                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
-        return fetchFromService(fragment, query.toString());
+        String query = com.roseash.platform.web.Urls.query(parameters);
+        return fetchFromService(fragment, query.isEmpty() ? "" : "?" + query);
     }
 
     /** Several fragments at once, fetched in parallel, so a page waits at most one timeout. */

@@ -68,6 +68,13 @@ public final class ServiceServer {
             return this;
         }
 
+        /** The key from {@code rose-ash.session.secret} (the operator's Secret), when configured. */
+        public Builder csrfSecretFrom(com.roseash.platform.config.RoseAshConfig config) {
+            config.value(com.roseash.platform.config.PlatformSettings.SESSION_SECRET)
+                    .ifPresent(secret -> csrfSecret(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return this;
+        }
+
         /** Paths other servers POST to (inboxes, webhooks), which authenticate callers their own way. */
         public Builder csrfExempt(String pathPrefix) {
             csrfExemptPrefixes.add(pathPrefix);

@@ -10,6 +10,9 @@ public final class Labels {
     public static final String INSTANCE = "app.kubernetes.io/instance";
     public static final String COMPONENT = "app.kubernetes.io/component";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String OPERATOR = "rose-ash-operator";
+    /** What the operator's informers select: only the objects it made, not every Secret in the cluster. */
+    public static final String MANAGED_BY_OPERATOR = MANAGED_BY + "=" + OPERATOR;
 
     private Labels() {
     }
@@ -17,7 +20,7 @@ public final class Labels {
     // Sorted maps: rendered manifests must come out byte-identical from run to run (GitOps diffs).
     public static Map<String, String> of(PlatformView platform, String component) {
         return new TreeMap<>(Map.of(NAME, "rose-ash", INSTANCE, platform.name(), COMPONENT, component,
-                MANAGED_BY, "rose-ash-operator"));
+                MANAGED_BY, OPERATOR));
     }
 
     public static Map<String, String> selector(PlatformView platform, String component) {

@@ -26,16 +26,33 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
  */
 public final class ServiceWorkloads {
 
-    /** The Secret the operator generates once: session key, signing keys, OAuth client secrets. */
-    public static String generatedSecret(PlatformView platform) {
-        return platform.child("secrets");
-    }
-
     private static final ResourceRequirements DEFAULT_RESOURCES = new ResourceRequirementsBuilder()
             .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))
             .addToLimits("memory", new Quantity("512Mi")).build();
 
+    /** On each pod template: the digest of the ConfigMap it was started with (see Configuration.digest). */
+    public static final String CONFIG_DIGEST = "rose-ash.com/config-digest";
+
     private ServiceWorkloads() {
+    }
+
+    /** The Deployment of each enabled service. */
+    public static List<Deployment> deployments(PlatformView platform) {
+        return enabled(platform).stream().map(service -> deployment(platform, service, platform.image(service))).toList();
+    }
+
+    public static List<Service> services(PlatformView platform) {
+        return enabled(platform).stream().map(service -> service(platform, service)).toList();
+    }
+
+    /** A PodDisruptionBudget for each enabled service with more than one replica. */
+    public static List<PodDisruptionBudget> disruptionBudgets(PlatformView platform) {
+        return enabled(platform).stream().filter(service -> platform.services().get(service).replicas() > 1)
+                .map(service -> disruptionBudget(platform, service)).toList();
+    }
+
+    private static List<String> enabled(PlatformView platform) {
+        return Contract.SERVICES.stream().filter(platform::enabled).toList();
     }
 
     public static Deployment deployment(PlatformView platform, String service, String image) {
@@ -46,7 +63,8 @@ public final class ServiceWorkloads {
                 .withReplicas(platform.services().get(service).replicas())
                 .withNewSelector().withMatchLabels(Labels.selector(platform, service)).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(Labels.of(platform, service)).endMetadata()
+                .withNewMetadata().withLabels(Labels.of(platform, service))
+                .addToAnnotations(CONFIG_DIGEST, Configuration.digest(platform)).endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
                 .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withFsGroup(10001L)
@@ -64,6 +82,7 @@ public final class ServiceWorkloads {
                 .addNewPort().withName("public").withContainerPort(Contract.PUBLIC_PORT).endPort()
                 .addNewPort().withName("internal").withContainerPort(Contract.INTERNAL_PORT).endPort()
                 .addNewPort().withName("admin").withContainerPort(Contract.ADMIN_PORT).endPort()
+                .addNewEnvFrom().withNewConfigMapRef().withName(Configuration.name(platform)).endConfigMapRef().endEnvFrom()
                 .withEnv(environment(platform, service))
                 .withNewLivenessProbe().withNewHttpGet().withPath(Contract.LIVENESS_PATH).withPort(new IntOrString("admin"))
                 .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
@@ -76,28 +95,28 @@ public final class ServiceWorkloads {
                 .build();
     }
 
-    /** What every service and the migrations Job read: the database, Redis, the hosts, its secrets. */
+    /**
+     * The secret half of a service's configuration, each value by reference to a Secret: the database,
+     * Redis when external, the session key, and the OAuth client secrets (federation holds every
+     * client's secret and the signing key; a client holds its own). The rest comes from the ConfigMap.
+     */
     static List<EnvVar> environment(PlatformView platform, String service) {
         List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
-        env.add(redis(platform));
-        env.add(value(Contract.DOMAIN, platform.domain()));
-        for (String each : Contract.SERVICES) {
-            env.add(value(Contract.publicUrl(each), "https://" + platform.host(each) + "/"));
-            if (platform.enabled(each)) {
-                env.add(value(Contract.internalUrl(each), "http://" + platform.child(each) + "." + platform.namespace()
-                        + ".svc:" + Contract.INTERNAL_PORT + "/"));
-            }
+        SecretReference redis = platform.spec().redis().external();
+        if (redis != null) {
+            env.add(secret(Contract.REDIS_URL, redis.name(), orDefault(redis.urlKey(), "url")));
         }
-        env.add(secret(Contract.SESSION_SECRET, generatedSecret(platform), "session-secret"));
+        String generated = GeneratedSecrets.name(platform);
+        env.add(secret(Contract.SESSION_SECRET, generated, "session-secret"));
         if (service.equals("federation")) {
-            env.add(secret(Contract.SIGNING_KEY, generatedSecret(platform), "signing-key"));
+            env.add(secret(Contract.SIGNING_KEY, generated, "signing-key"));
             for (String client : Contract.SERVICES) {
                 if (!client.equals("federation") && platform.enabled(client)) {
-                    env.add(secret(Contract.clientSecret(client), generatedSecret(platform), "client-secret-" + client));
+                    env.add(secret(Contract.clientSecret(client), generated, "client-secret-" + client));
                 }
             }
         } else {
-            env.add(secret(Contract.clientSecret(service), generatedSecret(platform), "client-secret-" + service));
+            env.add(secret(Contract.clientSecret(service), generated, "client-secret-" + service));
         }
         return env;
     }
@@ -112,14 +131,6 @@ public final class ServiceWorkloads {
         String managed = platform.child("postgres");
         return List.of(secret(Contract.DB_URL, managed, "url"), secret(Contract.DB_USER, managed, "user"),
                 secret(Contract.DB_PASSWORD, managed, "password"));
-    }
-
-    private static EnvVar redis(PlatformView platform) {
-        SecretReference external = platform.spec().redis().external();
-        if (external != null) {
-            return secret(Contract.REDIS_URL, external.name(), orDefault(external.urlKey(), "url"));
-        }
-        return value(Contract.REDIS_URL, "redis://" + platform.child("redis") + "." + platform.namespace() + ".svc:6379");
     }
 
     public static Service service(PlatformView platform, String service) {
@@ -139,10 +150,6 @@ public final class ServiceWorkloads {
                 .withLabels(Labels.of(platform, service)).endMetadata()
                 .withNewSpec().withMinAvailable(new IntOrString(1))
                 .withNewSelector().withMatchLabels(Labels.selector(platform, service)).endSelector().endSpec().build();
-    }
-
-    private static EnvVar value(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
     private static EnvVar secret(String name, String secret, String key) {

@@ -11,10 +11,14 @@ import java.util.List;
 import com.roseash.operator.desired.DesiredState;
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.testing.ControlPlane;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -34,7 +38,8 @@ class RenderTest {
     void rendersEveryEnabledServiceOnTheContract() throws IOException {
         List<HasMetadata> objects = DesiredState.of(sample());
 
-        List<Deployment> deployments = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
+        List<Deployment> deployments = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .filter(d -> !d.getMetadata().getName().equals("coop-redis")).toList();
         assertThat(deployments).extracting(d -> d.getMetadata().getName())
                 .containsExactly("coop-blog", "coop-cart", "coop-events", "coop-federation", "coop-account");
         Deployment blog = deployments.getFirst();
@@ -53,9 +58,21 @@ class RenderTest {
         assertThat(blog.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getEnv()).extracting(EnvVar::getName)
-                .contains("ROSE_ASH_DB_URL", "ROSE_ASH_REDIS_URL", "ROSE_ASH_SERVICES_FEDERATION_INTERNAL_URL",
-                        "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG")
-                .doesNotContain("ROSE_ASH_SERVICES_MARKET_INTERNAL_URL", "ROSE_ASH_SIGNING_KEY");
+                .contains("ROSE_ASH_DB_URL", "ROSE_ASH_SESSION_SECRET", "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG")
+                .doesNotContain("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART");
+        assertThat(container.getEnvFrom()).extracting(e -> e.getConfigMapRef().getName()).containsExactly("coop-config");
+        ConfigMap config = only(objects, ConfigMap.class);
+        assertThat(config.getData())
+                .containsEntry("ROSE_ASH_DOMAIN", "coop.example")
+                .containsEntry("ROSE_ASH_REDIS_URL", "redis://coop-redis.rose-ash.svc:6379")
+                .containsEntry("ROSE_ASH_SERVICES_FEDERATION_INTERNAL_URL", "http://coop-federation.rose-ash.svc:8081/")
+                .containsEntry("ROSE_ASH_SERVICES_BLOG_PUBLIC_URL", "https://blog.coop.example/")
+                .doesNotContainKey("ROSE_ASH_SERVICES_MARKET_INTERNAL_URL");
+        assertThat(blog.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("rose-ash.com/config-digest");
+        assertThat(deployments).filteredOn(d -> d.getMetadata().getName().equals("coop-federation"))
+                .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+                        .extracting(EnvVar::getName).contains("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART")
+                        .doesNotContain("ROSE_ASH_OAUTH_CLIENT_SECRET_MARKET"));
         assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("ROSE_ASH_DB_PASSWORD"))
                 .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("coop-postgres"));
         assertThat(container.getEnv()).as("no secret value in plain text").allSatisfy(e -> {
@@ -63,6 +80,18 @@ class RenderTest {
                 assertThat(e.getValue()).isNull();
             }
         });
+
+        Job migrations = only(objects, Job.class);
+        assertThat(migrations.getMetadata().getName()).matches("coop-migrate-[0-9a-f]{10}");
+        assertThat(migrations.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo("registry.coop.example/rose-ash/migrate:0.1.0");
+        assertThat(migrations.getSpec().getTemplate().getSpec().getInitContainers()).as("waits for the managed database").hasSize(1);
+        StatefulSet postgres = only(objects, StatefulSet.class);
+        assertThat(postgres.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests().get("storage"))
+                .hasToString("20Gi");
+        assertThat(postgres.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Delete");
+        assertThat(objects).filteredOn(o -> o instanceof Deployment && o.getMetadata().getName().equals("coop-redis")).hasSize(1);
+        assertThat(objects).as("no generated secret is rendered").noneMatch(Secret.class::isInstance);
 
         assertThat(objects).filteredOn(PodDisruptionBudget.class::isInstance)
                 .extracting(o -> o.getMetadata().getName()).containsExactly("coop-blog");
@@ -113,6 +142,31 @@ class RenderTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.database");
+    }
+
+    private static <T> T only(List<HasMetadata> objects, Class<T> type) {
+        List<T> matching = objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matching).hasSize(1);
+        return matching.getFirst();
+    }
+
+    @Test
+    void changingOneServiceImageChangesOnlyThatDeploymentAndTheMigrationsJob() throws IOException {
+        RoseAshPlatform before = sample();
+        RoseAshPlatform after = sample();
+        after.getSpec().images().overrides().put("cart", new com.roseash.operator.resource.ImageOverride("0.1.1", null));
+
+        List<HasMetadata> a = DesiredState.of(before);
+        List<HasMetadata> b = DesiredState.of(after);
+
+        assertThat(a).hasSameSizeAs(b);
+        List<String> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!Serialization.asYaml(a.get(i)).equals(Serialization.asYaml(b.get(i)))) {
+                changed.add(a.get(i).getKind() + "/" + a.get(i).getMetadata().getName());
+            }
+        }
+        assertThat(changed).hasSize(2).contains("Deployment/coop-cart").anyMatch(c -> c.startsWith("Job/coop-migrate-"));
     }
 
     private static RoseAshPlatform sample() throws IOException {

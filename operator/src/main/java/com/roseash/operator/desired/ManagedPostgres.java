@@ -1,0 +1,108 @@
+package com.roseash.operator.desired;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.roseash.operator.resource.Database.ManagedDatabase;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+
+/**
+ * The PostgreSQL the operator runs for small installs: one StatefulSet pod whose data lives on a
+ * PersistentVolumeClaim, a Service, and a credentials Secret (generated once by the reconciler, with
+ * the same keys an external database's Secret has). The claim outlives the platform when the resource
+ * says {@code keepVolumes}.
+ */
+public final class ManagedPostgres {
+
+    public static final String COMPONENT = "postgres";
+    public static final String DATABASE = "roseash";
+    public static final String USER = "roseash";
+    public static final int PORT = 5432;
+
+    private ManagedPostgres() {
+    }
+
+    public static String name(PlatformView platform) {
+        return platform.child(COMPONENT);
+    }
+
+    /** The Service's DNS name, which the migrations Job waits for. */
+    public static String host(PlatformView platform) {
+        return name(platform) + "." + platform.namespace() + ".svc";
+    }
+
+    /** The keys of the credentials Secret, but its password, which the caller generates. */
+    public static Map<String, String> credentials(PlatformView platform, String password) {
+        Map<String, String> data = new TreeMap<>();
+        data.put("url", "jdbc:postgresql://" + host(platform) + ":" + PORT + "/" + DATABASE);
+        data.put("user", USER);
+        data.put("password", password);
+        return data;
+    }
+
+    public static String image(ManagedDatabase managed) {
+        return "docker.io/library/postgres:" + version(managed) + "-alpine";
+    }
+
+    private static String version(ManagedDatabase managed) {
+        return managed.version() == null ? "17" : managed.version();
+    }
+
+    public static StatefulSet statefulSet(PlatformView platform) {
+        ManagedDatabase managed = platform.spec().database().managed();
+        boolean keep = Boolean.TRUE.equals(platform.spec().keepVolumes());
+        String size = managed.storageSize() == null ? "10Gi" : managed.storageSize();
+        return new StatefulSetBuilder()
+                .withNewMetadata().withName(name(platform)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
+                .withNewSpec().withReplicas(1).withServiceName(name(platform))
+                .withNewSelector().withMatchLabels(Labels.selector(platform, COMPONENT)).endSelector()
+                // whenDeleted=Delete makes the StatefulSet controller own the claims, so deleting the
+                // platform (and with it the StatefulSet) removes the data too; Retain keeps them.
+                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(keep ? "Retain" : "Delete")
+                .withWhenScaled("Retain").endPersistentVolumeClaimRetentionPolicy()
+                .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
+                .withNewSpec().withAutomountServiceAccountToken(false)
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(70L).withFsGroup(70L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .addNewContainer().withName(COMPONENT).withImage(image(managed))
+                .addNewPort().withName("postgres").withContainerPort(PORT).endPort()
+                .addNewEnv().withName("POSTGRES_DB").withValue(DATABASE).endEnv()
+                .addNewEnv().withName("POSTGRES_USER").withValue(USER).endEnv()
+                .addNewEnv().withName("POSTGRES_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
+                .withName(name(platform)).withKey("password").endSecretKeyRef().endValueFrom().endEnv()
+                .addNewEnv().withName("PGDATA").withValue("/var/lib/postgresql/data/pgdata").endEnv()
+                .withNewReadinessProbe().withNewExec().withCommand("pg_isready", "-U", USER, "-d", DATABASE).endExec()
+                .withPeriodSeconds(5).endReadinessProbe()
+                .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withNewResources().addToRequests("cpu", new Quantity("250m")).addToRequests("memory", new Quantity("512Mi"))
+                .addToLimits("memory", new Quantity("1Gi")).endResources()
+                .addNewVolumeMount().withName("data").withMountPath("/var/lib/postgresql/data").endVolumeMount()
+                .addNewVolumeMount().withName("run").withMountPath("/var/run/postgresql").endVolumeMount()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("run").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().endTemplate()
+                .addNewVolumeClaimTemplate().withNewMetadata().withName("data").withLabels(Labels.of(platform, COMPONENT))
+                .endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName(managed.storageClass())
+                .withNewResources().addToRequests("storage", new Quantity(size)).endResources().endSpec()
+                .endVolumeClaimTemplate()
+                .endSpec().build();
+    }
+
+    public static Service service(PlatformView platform) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(name(platform)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
+                .withNewSpec().withSelector(Labels.selector(platform, COMPONENT))
+                .addNewPort().withName("postgres").withPort(PORT).withTargetPort(new IntOrString("postgres")).endPort()
+                .endSpec().build();
+    }
+}

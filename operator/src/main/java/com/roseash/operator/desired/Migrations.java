@@ -1,0 +1,71 @@
+package com.roseash.operator.desired;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+
+/**
+ * The migrations Job of one version of the platform. Its name carries a digest of the migrate image
+ * and every service image, so each version gets its own Job, run once; the services roll to a version
+ * only after its Job succeeded (the reconciler's workflow), and a failed Job stays for the admin to read.
+ */
+public final class Migrations {
+
+    public static final String COMPONENT = "migrate";
+    public static final String IMAGE = "migrate";
+
+    private Migrations() {
+    }
+
+    public static String jobName(PlatformView platform) {
+        StringBuilder version = new StringBuilder(platform.image(IMAGE));
+        for (String service : Contract.SERVICES) {
+            if (platform.enabled(service)) {
+                version.append('\n').append(service).append('=').append(platform.image(service));
+            }
+        }
+        return platform.child(COMPONENT) + "-" + Configuration.sha256(version.toString()).substring(0, 10);
+    }
+
+    public static Job job(PlatformView platform) {
+        List<Container> init = new ArrayList<>();
+        if (platform.spec().database().managed() != null) {
+            // The managed database may still be starting on a first install; wait for it rather than
+            // spend the Job's retries on it.
+            init.add(new ContainerBuilder().withName("wait-for-database")
+                    .withImage(ManagedPostgres.image(platform.spec().database().managed()))
+                    .withCommand("sh", "-c", "until pg_isready -h " + ManagedPostgres.host(platform) + " -p "
+                            + ManagedPostgres.PORT + "; do sleep 2; done")
+                    .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                    .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                    .build());
+        }
+        return new JobBuilder()
+                .withNewMetadata().withName(jobName(platform)).withNamespace(platform.namespace())
+                .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
+                .withNewSpec()
+                // One retry covers a pod lost with its node; a migration that fails twice is a bug to read.
+                .withBackoffLimit(1)
+                .withActiveDeadlineSeconds(1800L)
+                .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
+                .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withInitContainers(init)
+                .addNewContainer().withName(COMPONENT).withImage(platform.image(IMAGE))
+                .withEnv(ServiceWorkloads.databaseEnvironment(platform))
+                .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withNewResources().addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))
+                .addToLimits("memory", new Quantity("512Mi")).endResources()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec().endTemplate().endSpec().build();
+    }
+}

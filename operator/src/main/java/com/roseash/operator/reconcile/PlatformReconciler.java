@@ -1,0 +1,144 @@
+package com.roseash.operator.reconcile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.roseash.operator.desired.Contract;
+import com.roseash.operator.desired.Labels;
+import com.roseash.operator.desired.ManagedPostgres;
+import com.roseash.operator.desired.ManagedRedis;
+import com.roseash.operator.desired.Migrations;
+import com.roseash.operator.desired.PlatformView;
+import com.roseash.operator.resource.PlatformStatus;
+import com.roseash.operator.resource.RoseAshPlatform;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one RoseAshPlatform. JOSDK runs the workflow below (server-side apply, each child matched
+ * against what the operator last applied; informers on every kind, so a child deleted or edited by hand
+ * brings a reconcile at once). This class then reports the status. The Deployments depend on the
+ * migrations Job being complete: while this version's Job runs or after it failed, the running
+ * Deployments are left as they are.
+ */
+@Workflow(dependents = {
+        @Dependent(name = "secrets", type = GeneratedSecretDependent.class),
+        @Dependent(name = "config", type = ConfigMapDependent.class),
+        @Dependent(name = "redis", type = RedisDeploymentDependent.class, reconcilePrecondition = ManagedRedisCondition.class),
+        @Dependent(name = "redis-service", type = RedisServiceDependent.class, reconcilePrecondition = ManagedRedisCondition.class),
+        @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class,
+                reconcilePrecondition = ManagedDatabaseCondition.class),
+        @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
+        @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
+        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceeded.class,
+                dependsOn = {"secrets", "config"}),
+        @Dependent(name = "deployments", type = ServiceDeploymentsDependent.class, dependsOn = "migrations"),
+        @Dependent(name = "services", type = ServiceServicesDependent.class),
+        @Dependent(name = "disruption-budgets", type = DisruptionBudgetsDependent.class),
+        @Dependent(name = "ingress", type = IngressDependent.class),
+        @Dependent(name = "network-policy", type = NetworkPolicyDependent.class)
+})
+@ControllerConfiguration(name = PlatformReconciler.NAME)
+public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
+
+    public static final String NAME = "rose-ash-platform";
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformReconciler.class);
+
+    private final Clock clock;
+    private final ReconcileStatistics statistics;
+
+    public PlatformReconciler(Clock clock, ReconcileStatistics statistics) {
+        this.clock = clock;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public UpdateControl<RoseAshPlatform> reconcile(RoseAshPlatform platform, Context<RoseAshPlatform> context) {
+        statistics.reconciled();
+        PlatformView view = PlatformView.of(platform);
+        Observed observed = observe(view, context);
+        if (observed.migrations().map(JobState::of).orElse(JobState.PENDING) == JobState.SUCCEEDED) {
+            deleteSupersededMigrations(view, context);
+        }
+        PlatformStatus status = StatusReport.of(view, platform.getMetadata().getGeneration(), observed, platform.getStatus(),
+                clock.instant());
+        if (status.equals(platform.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        platform.setStatus(status);
+        return UpdateControl.patchStatus(platform);
+    }
+
+    /**
+     * A reconcile that failed (the API server refused a child, say) sets Degraded with the error, keeping
+     * the rest of the status; JOSDK retries with back-off.
+     */
+    @Override
+    public ErrorStatusUpdateControl<RoseAshPlatform> updateErrorStatus(RoseAshPlatform platform, Context<RoseAshPlatform> context,
+                                                                       Exception e) {
+        statistics.failed();
+        LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
+                e.getMessage());
+        PlatformStatus previous = platform.getStatus();
+        List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
+        conditions.removeIf(c -> StatusReport.DEGRADED.equals(c.getType()));
+        String message = String.valueOf(e.getMessage());
+        conditions.add(new ConditionBuilder().withType(StatusReport.DEGRADED).withStatus("True").withReason("ReconcileFailed")
+                .withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
+                .withObservedGeneration(platform.getMetadata().getGeneration())
+                .withLastTransitionTime(Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).build());
+        platform.setStatus(previous == null
+                ? new PlatformStatus(platform.getMetadata().getGeneration(), conditions, null, null, null, null)
+                : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
+                previous.urls(), previous.readyServices()));
+        return ErrorStatusUpdateControl.patchStatus(platform);
+    }
+
+    private static Observed observe(PlatformView view, Context<RoseAshPlatform> context) {
+        String jobName = Migrations.jobName(view);
+        Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
+                .filter(j -> j.getMetadata().getName().equals(jobName)).findFirst();
+        // Two informers watch Deployments (the services' and Redis's): the same object may come twice.
+        Map<String, Deployment> deployments = new TreeMap<>();
+        context.getSecondaryResourcesAsStream(Deployment.class).forEach(d -> deployments.put(d.getMetadata().getName(), d));
+        Map<String, Deployment> services = new TreeMap<>();
+        for (String service : Contract.SERVICES) {
+            Deployment deployment = deployments.get(view.child(service));
+            if (deployment != null) {
+                services.put(service, deployment);
+            }
+        }
+        Optional<StatefulSet> postgres = context.getSecondaryResourcesAsStream(StatefulSet.class)
+                .filter(s -> s.getMetadata().getName().equals(ManagedPostgres.name(view))).findFirst();
+        return new Observed(job, services, Optional.ofNullable(deployments.get(ManagedRedis.name(view))), postgres);
+    }
+
+    /** Once a version's migrations succeeded, the Jobs of earlier versions are history; delete them. */
+    private static void deleteSupersededMigrations(PlatformView view, Context<RoseAshPlatform> context) {
+        String current = Migrations.jobName(view);
+        context.getSecondaryResourcesAsStream(Job.class)
+                .filter(j -> view.name().equals(j.getMetadata().getLabels().get(Labels.INSTANCE))
+                        && Migrations.COMPONENT.equals(j.getMetadata().getLabels().get(Labels.COMPONENT))
+                        && !j.getMetadata().getName().equals(current)
+                        && j.getMetadata().getDeletionTimestamp() == null)
+                .forEach(j -> context.getClient().resource(j).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
+    }
+}

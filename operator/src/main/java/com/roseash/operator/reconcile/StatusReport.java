@@ -1,0 +1,138 @@
+package com.roseash.operator.reconcile;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.roseash.operator.desired.Configuration;
+import com.roseash.operator.desired.Contract;
+import com.roseash.operator.desired.Migrations;
+import com.roseash.operator.desired.PlatformView;
+import com.roseash.operator.resource.PlatformStatus;
+import com.roseash.operator.resource.PlatformStatus.ServiceStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+
+/**
+ * The status a platform gets from what was observed: Kubernetes-style conditions (Ready,
+ * MigrationsComplete, Progressing, Degraded) with CamelCase reasons and messages, per-service image and
+ * readiness, and the public URLs. A condition keeps its lastTransitionTime while its status stays, so
+ * a reconcile that observes nothing new produces an equal status and writes nothing.
+ */
+final class StatusReport {
+
+    static final String READY = "Ready";
+    static final String MIGRATIONS_COMPLETE = "MigrationsComplete";
+    static final String PROGRESSING = "Progressing";
+    static final String DEGRADED = "Degraded";
+
+    private StatusReport() {
+    }
+
+    static PlatformStatus of(PlatformView platform, long generation, Observed observed, PlatformStatus previous, Instant now) {
+        Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<String> waitingFor = new ArrayList<>();
+        int enabled = 0;
+        for (String service : Contract.SERVICES) {
+            if (!platform.enabled(service)) {
+                continue;
+            }
+            enabled++;
+            urls.put(service, Configuration.publicUrl(platform, service));
+            Deployment deployment = observed.services().get(service);
+            int replicas = platform.services().get(service).replicas();
+            services.put(service, new ServiceStatus(deployment == null ? null : image(deployment), replicas,
+                    deployment == null || deployment.getStatus() == null ? 0 : orZero(deployment.getStatus().getReadyReplicas())));
+            if (!rolledOut(deployment, platform.image(service), replicas)) {
+                waitingFor.add(service);
+            }
+        }
+        if (platform.spec().redis().managed() != null
+                && observed.redis().map(r -> r.getStatus() == null ? 0 : orZero(r.getStatus().getReadyReplicas())).orElse(0) < 1) {
+            waitingFor.add("redis");
+        }
+        if (platform.spec().database().managed() != null
+                && observed.postgres().map(s -> s.getStatus() == null ? 0 : orZero(s.getStatus().getReadyReplicas())).orElse(0) < 1) {
+            waitingFor.add("postgres");
+        }
+
+        String jobName = Migrations.jobName(platform);
+        JobState migrations = observed.migrations().map(JobState::of).orElse(JobState.PENDING);
+        List<Condition> conditions = new ArrayList<>();
+        switch (migrations) {
+            case SUCCEEDED -> conditions.add(condition(MIGRATIONS_COMPLETE, true, "Succeeded", "Job " + jobName + " completed"));
+            case FAILED -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Failed", failure(jobName, observed.migrations().orElseThrow())));
+            default -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Running", "Job " + jobName + " is running"));
+        }
+        boolean ready = migrations == JobState.SUCCEEDED && waitingFor.isEmpty();
+        if (ready) {
+            conditions.add(condition(READY, true, "AllServicesReady", enabled + " services ready"));
+            conditions.add(condition(PROGRESSING, false, "RolloutComplete", "every service runs the version asked for"));
+        } else if (migrations == JobState.FAILED) {
+            conditions.add(condition(READY, false, "MigrationsFailed",
+                    "services keep running their previous version; " + failure(jobName, observed.migrations().orElseThrow())));
+            conditions.add(condition(PROGRESSING, false, "MigrationsFailed", "the rollout waits for a version whose migrations succeed"));
+        } else if (migrations != JobState.SUCCEEDED) {
+            conditions.add(condition(READY, false, "MigrationsRunning", "services roll out once Job " + jobName + " completes"));
+            conditions.add(condition(PROGRESSING, true, "MigrationsRunning", "Job " + jobName + " is running"));
+        } else {
+            conditions.add(condition(READY, false, "RollingOut", "waiting for " + String.join(", ", waitingFor)));
+            conditions.add(condition(PROGRESSING, true, "RollingOut", "waiting for " + String.join(", ", waitingFor)));
+        }
+        if (migrations == JobState.FAILED) {
+            conditions.add(condition(DEGRADED, true, "MigrationsFailed", failure(jobName, observed.migrations().orElseThrow())));
+        } else {
+            conditions.add(condition(DEGRADED, false, "AsExpected", "no failure observed"));
+        }
+
+        List<Condition> stamped = conditions.stream().map(c -> stamp(c, generation, previous, now)).toList();
+        int readyServices = enabled - (int) waitingFor.stream().filter(Contract.SERVICES::contains).count();
+        return new PlatformStatus(generation, stamped, services, jobName, urls, readyServices + "/" + enabled);
+    }
+
+    /** A Deployment has rolled out when its controller saw our spec and every replica runs it, ready. */
+    private static boolean rolledOut(Deployment deployment, String image, int replicas) {
+        if (deployment == null || deployment.getStatus() == null || !image.equals(image(deployment))) {
+            return false;
+        }
+        var status = deployment.getStatus();
+        return Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration())
+                && orZero(status.getUpdatedReplicas()) == replicas && orZero(status.getReadyReplicas()) == replicas
+                && orZero(status.getAvailableReplicas()) == replicas && orZero(status.getReplicas()) == replicas;
+    }
+
+    private static String image(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
+    }
+
+    private static String failure(String jobName, Job job) {
+        JobCondition failed = JobState.condition(job, "Failed");
+        return "Job " + jobName + " failed: " + failed.getReason() + ": " + failed.getMessage();
+    }
+
+    private static Condition condition(String type, boolean status, String reason, String message) {
+        return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason)
+                .withMessage(message).build();
+    }
+
+    private static Condition stamp(Condition condition, long generation, PlatformStatus previous, Instant now) {
+        String since = Optional.ofNullable(previous).map(PlatformStatus::conditions).orElse(List.of()).stream()
+                .filter(c -> c.getType().equals(condition.getType()) && c.getStatus().equals(condition.getStatus()))
+                .map(Condition::getLastTransitionTime).filter(Objects::nonNull).findFirst()
+                .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
+        return new ConditionBuilder(condition).withObservedGeneration(generation).withLastTransitionTime(since).build();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

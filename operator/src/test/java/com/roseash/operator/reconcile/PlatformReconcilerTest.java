@@ -1,0 +1,284 @@
+package com.roseash.operator.reconcile;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.roseash.operator.resource.RoseAshPlatform;
+import com.roseash.operator.runtime.RoseAshOperator;
+import com.roseash.operator.testing.ControlPlane;
+import com.roseash.operator.testing.OperatorUnderTest;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reconciler against a real control plane (kube-apiserver, controller-manager, scheduler, kwok
+ * nodes): the operator runs in-process under its own ServiceAccount; the tests apply resources with the
+ * Fabric8 client and wait on what a cluster admin would look at.
+ */
+class PlatformReconcilerTest {
+
+    private final ControlPlane cluster = ControlPlane.shared();
+    private KubernetesClient admin;
+    private RoseAshOperator operator;
+
+    @BeforeEach
+    void connect() {
+        admin = cluster.newClient();
+    }
+
+    @AfterEach
+    void stop() {
+        if (operator != null) {
+            operator.close();
+        }
+        admin.close();
+    }
+
+    @Test
+    void aManagedPlatformReconcilesToReadyWithGeneratedSecretsThatAreNeverRotated() throws Exception {
+        String namespace = cluster.newNamespace("full");
+        OperatorUnderTest.createVolume(admin, "pv-" + namespace, "manual-" + namespace);
+        operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace);
+
+        admin.resource(OperatorUnderTest.platform("""
+                apiVersion: rose-ash.com/v1alpha1
+                kind: RoseAshPlatform
+                metadata: {name: coop, namespace: %s}
+                spec:
+                  domain: coop.example
+                  images: {registry: registry.test, tag: "1.0.0"}
+                  services: {blog: {replicas: 2}, market: {enabled: false}}
+                  database: {managed: {storageSize: 1Gi, storageClass: manual-%s}}
+                  redis: {managed: {}}
+                  ingress: {className: nginx, tls: {issuer: letsencrypt}}
+                """.formatted(namespace, namespace))).create();
+
+        RoseAshPlatform ready = Platforms.awaitReady(admin, namespace, "coop");
+
+        assertThat(ready.getStatus().readyServices()).isEqualTo("5/5");
+        assertThat(ready.getStatus().urls()).containsEntry("blog", "https://blog.coop.example/").doesNotContainKey("market");
+        assertThat(ready.getStatus().services().get("blog").readyReplicas()).isEqualTo(2);
+        assertThat(ready.getStatus().services().get("cart").image()).isEqualTo("registry.test/rose-ash/cart:1.0.0");
+        assertThat(Platforms.condition(ready, "MigrationsComplete").getStatus()).isEqualTo("True");
+        assertThat(Platforms.condition(ready, "Degraded").getStatus()).isEqualTo("False");
+        assertThat(Platforms.condition(ready, "Progressing").getStatus()).isEqualTo("False");
+        assertThat(ready.getStatus().conditions()).allSatisfy(c -> {
+            assertThat(c.getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+            assertThat(c.getLastTransitionTime()).isNotBlank();
+            assertThat(c.getReason()).matches("[A-Z][A-Za-z]+");
+        });
+
+        assertThat(admin.apps().deployments().inNamespace(namespace).list().getItems()).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder("coop-blog", "coop-cart", "coop-events", "coop-federation", "coop-account", "coop-redis");
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("coop-postgres").get().getStatus().getReadyReplicas())
+                .isEqualTo(1);
+        assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("data-coop-postgres-0").get().getStatus().getPhase())
+                .isEqualTo("Bound");
+        assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems())
+                .extracting(p -> p.getMetadata().getName()).containsExactly("coop-blog");
+        assertThat(admin.network().v1().ingresses().inNamespace(namespace).withName("coop").get().getSpec().getRules())
+                .extracting(r -> r.getHost()).containsExactly("blog.coop.example", "cart.coop.example", "events.coop.example",
+                        "federation.coop.example", "account.coop.example", "coop.example");
+        assertThat(admin.network().v1().networkPolicies().inNamespace(namespace).withName("coop-services").get()).isNotNull();
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getMetadata().getOwnerReferences())
+                .extracting(o -> o.getKind() + "/" + o.getName()).containsExactly("RoseAshPlatform/coop");
+
+        Secret secrets = admin.secrets().inNamespace(namespace).withName("coop-secrets").get();
+        assertThat(secrets.getData()).containsKeys("session-secret", "signing-key", "client-secret-blog", "client-secret-market",
+                "client-secret-account");
+        assertThat(decode(secrets, "signing-key")).startsWith("{\"keys\":[{\"kty\":\"RSA\"");
+        String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(40);
+        String status = Serialization.asJson(ready.getStatus());
+        assertThat(secrets.getData().values().stream().map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
+                .as("no secret value in the status").noneMatch(status::contains);
+        assertThat(status).doesNotContain(password);
+
+        Process wait = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
+                "wait", "--for=condition=Ready", "rap/coop", "-n", namespace, "--timeout=30s").redirectErrorStream(true).start();
+        assertThat(wait.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("condition met");
+        assertThat(wait.exitValue()).isZero();
+
+        // A spec change reconciles everything again; the generated keys stay the same.
+        patchSpec(namespace, "coop", "{\"services\": {\"cart\": {\"replicas\": 2}}}");
+        RoseAshPlatform scaled = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
+                p -> Platforms.isTrue(p, "Ready") && p.getStatus().services().get("cart").readyReplicas() == 2);
+        assertThat(scaled.getMetadata().getGeneration()).isGreaterThan(ready.getMetadata().getGeneration());
+        assertThat(admin.secrets().inNamespace(namespace).withName("coop-secrets").get().getData()).isEqualTo(secrets.getData());
+        assertThat(decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password")).isEqualTo(password);
+    }
+
+    @Test
+    void aResyncWithNothingToChangeWritesNothing() {
+        String namespace = cluster.newNamespace("quiet");
+        operator = OperatorUnderTest.start(Duration.ofSeconds(1), namespace);
+        admin.resource(Platforms.external(admin, namespace, "quiet", "")).create();
+        Platforms.awaitReady(admin, namespace, "quiet");
+        // Let the last events after Ready (pods settling) be handled, then count.
+        long settled = operator.statistics().reconciles() + 2;
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.statistics().reconciles() >= settled);
+        long writes = operator.writes();
+        long reconciles = operator.statistics().reconciles();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.statistics().reconciles() >= reconciles + 5);
+
+        assertThat(operator.writes()).as("writes during %d no-op resyncs", operator.statistics().reconciles() - reconciles)
+                .isEqualTo(writes);
+    }
+
+    @Test
+    void aFailedMigrationLeavesTheRunningDeploymentsUntouchedAndSaysWhy() {
+        String namespace = cluster.newNamespace("failing");
+        operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        admin.resource(Platforms.external(admin, namespace, "coop", "")).create();
+        Platforms.awaitReady(admin, namespace, "coop");
+        Map<String, Long> generations = generations(namespace);
+        String firstJob = Platforms.get(admin, namespace, "coop").getStatus().migrationsJob();
+
+        // A new version of blog whose migrations fail.
+        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"migrate\": {\"tag\": \"fail-on-kwok\"}, \"blog\": {\"tag\": \"2.0.0\"}}}}");
+        RoseAshPlatform degraded = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
+                p -> Platforms.isTrue(p, "Degraded"));
+
+        assertThat(Platforms.condition(degraded, "Degraded").getReason()).isEqualTo("MigrationsFailed");
+        assertThat(Platforms.condition(degraded, "Degraded").getMessage())
+                .contains(degraded.getStatus().migrationsJob()).contains("BackoffLimitExceeded");
+        assertThat(Platforms.condition(degraded, "Ready").getStatus()).isEqualTo("False");
+        assertThat(Platforms.condition(degraded, "MigrationsComplete").getReason()).isEqualTo("Failed");
+        assertThat(degraded.getStatus().migrationsJob()).isNotEqualTo(firstJob);
+        assertThat(generations(namespace)).as("no Deployment was changed").isEqualTo(generations);
+        assertThat(degraded.getStatus().services().get("blog").image()).isEqualTo("registry.test/rose-ash/blog:1.0.0");
+        assertThat(admin.batch().v1().jobs().inNamespace(namespace).withName(firstJob).get())
+                .as("the last good version's Job is kept while the new one failed").isNotNull();
+
+        // Fixing the migration lets the rollout through.
+        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"migrate\": {\"tag\": \"2.0.0\"}}}}");
+        RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");
+        assertThat(fixed.getStatus().services().get("blog").image()).isEqualTo("registry.test/rose-ash/blog:2.0.0");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.batch().v1().jobs().inNamespace(namespace)
+                .list().getItems()).extracting(j -> j.getMetadata().getName()).containsExactly(fixed.getStatus().migrationsJob()));
+    }
+
+    @Test
+    void changingOneServiceImageRollsOnlyThatService() {
+        String namespace = cluster.newNamespace("roll");
+        operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        admin.resource(Platforms.external(admin, namespace, "coop", "")).create();
+        Platforms.awaitReady(admin, namespace, "coop");
+        Map<String, Long> before = generations(namespace);
+
+        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"cart\": {\"digest\": \"sha256:" + "c".repeat(64) + "\"}}}}");
+        RoseAshPlatform rolled = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
+                p -> Platforms.isTrue(p, "Ready"));
+
+        assertThat(rolled.getStatus().services().get("cart").image()).isEqualTo("registry.test/rose-ash/cart@sha256:" + "c".repeat(64));
+        Map<String, Long> after = generations(namespace);
+        assertThat(after.get("coop-cart")).isGreaterThan(before.get("coop-cart"));
+        after.remove("coop-cart");
+        before.remove("coop-cart");
+        assertThat(after).as("the other five keep their generation").isEqualTo(before).hasSize(5);
+    }
+
+    @Test
+    void childrenDeletedOrEditedByHandAreRestoredByWatchNotResync() {
+        String namespace = cluster.newNamespace("drift");
+        // A resync far beyond the test's waits: whatever is repaired, a watch event repaired it.
+        operator = OperatorUnderTest.start(Duration.ofHours(1), namespace);
+        admin.resource(Platforms.external(admin, namespace, "coop", "")).create();
+        Platforms.awaitReady(admin, namespace, "coop");
+        String blogUid = admin.apps().deployments().inNamespace(namespace).withName("coop-blog").get().getMetadata().getUid();
+
+        admin.apps().deployments().inNamespace(namespace).withName("coop-blog").delete();
+        admin.apps().deployments().inNamespace(namespace).withName("coop-cart").edit(d -> {
+            d.getSpec().setReplicas(3);
+            return d;
+        });
+        admin.configMaps().inNamespace(namespace).withName("coop-config").edit(c -> {
+            c.getData().put("ROSE_ASH_DOMAIN", "evil.example");
+            return c;
+        });
+        admin.services().inNamespace(namespace).withName("coop-events").delete();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Deployment blog = admin.apps().deployments().inNamespace(namespace).withName("coop-blog").get();
+            assertThat(blog).isNotNull();
+            assertThat(blog.getMetadata().getUid()).isNotEqualTo(blogUid);
+            assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getSpec().getReplicas()).isEqualTo(1);
+            ConfigMap config = admin.configMaps().inNamespace(namespace).withName("coop-config").get();
+            assertThat(config.getData()).containsEntry("ROSE_ASH_DOMAIN", "coop.example");
+            assertThat(admin.services().inNamespace(namespace).withName("coop-events").get()).isNotNull();
+        });
+        Platforms.awaitReady(admin, namespace, "coop");
+    }
+
+    @Test
+    void deletingThePlatformRemovesItsChildrenAndItsVolumeUnlessKept() {
+        String namespace = cluster.newNamespace("delete");
+        OperatorUnderTest.createVolume(admin, "pv-gone-" + namespace, "gone-" + namespace);
+        OperatorUnderTest.createVolume(admin, "pv-kept-" + namespace, "kept-" + namespace);
+        operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        for (String name : List.of("gone", "kept")) {
+            admin.resource(OperatorUnderTest.platform("""
+                    apiVersion: rose-ash.com/v1alpha1
+                    kind: RoseAshPlatform
+                    metadata: {name: %s, namespace: %s}
+                    spec:
+                      domain: %s.example
+                      images: {registry: registry.test}
+                      database: {managed: {storageSize: 1Gi, storageClass: %s-%s}}
+                      redis: {managed: {}}
+                      keepVolumes: %s
+                    """.formatted(name, namespace, name, name, namespace, name.equals("kept")))).create();
+        }
+        Platforms.awaitReady(admin, namespace, "gone");
+        Platforms.awaitReady(admin, namespace, "kept");
+
+        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("gone").delete();
+        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("kept").delete();
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(admin.apps().deployments().inNamespace(namespace).list().getItems()).isEmpty();
+            assertThat(admin.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
+            assertThat(admin.batch().v1().jobs().inNamespace(namespace).list().getItems()).isEmpty();
+            assertThat(admin.services().inNamespace(namespace).list().getItems()).isEmpty();
+            assertThat(admin.configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems()).isEmpty();
+            assertThat(admin.secrets().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems()).isEmpty();
+            assertThat(admin.network().v1().ingresses().inNamespace(namespace).list().getItems()).isEmpty();
+            assertThat(admin.persistentVolumeClaims().inNamespace(namespace).list().getItems())
+                    .extracting(c -> c.getMetadata().getName()).containsExactly("data-kept-postgres-0");
+        });
+    }
+
+    private void patchSpec(String namespace, String name, String specJson) {
+        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": " + specJson + "}");
+    }
+
+    private Map<String, Long> generations(String namespace) {
+        return admin.apps().deployments().inNamespace(namespace).list().getItems()
+                .stream().filter(d -> !d.getMetadata().getName().endsWith("-redis"))
+                .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d.getMetadata().getGeneration(), (a, b) -> a,
+                        java.util.TreeMap::new));
+    }
+
+    private static String decode(Secret secret, String key) {
+        return new String(java.util.Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,59 @@
+package com.roseash.operator.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.roseash.operator.testing.ControlPlane;
+import com.roseash.operator.testing.OperatorUnderTest;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The operator process: leader election on a real Lease, and its health and metrics endpoint. */
+class OperatorRuntimeTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void oneOfTwoOperatorsLeadsAndBothAnswerHealthAndMetrics() throws Exception {
+        String namespace = ControlPlane.shared().newNamespace("leader");
+        try (KubernetesClient admin = ControlPlane.shared().newClient();
+             RoseAshOperator first = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
+            await().atMost(Duration.ofSeconds(30)).until(first::isLeader);
+            try (RoseAshOperator second = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
+                Lease lease = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace).get();
+                assertThat(lease.getSpec().getHolderIdentity()).startsWith("operator-runtime-" + namespace);
+
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(first.adminUri().resolve("readyz")).statusCode()).isEqualTo(200));
+                assertThat(get(first.adminUri().resolve("healthz")).statusCode()).isEqualTo(200);
+                assertThat(get(second.adminUri().resolve("healthz")).statusCode()).isEqualTo(200);
+                HttpResponse<String> metrics = get(first.adminUri().resolve("metrics"));
+                assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+                assertThat(metrics.body()).contains("rose_ash_operator_leader 1", "rose_ash_operator_reconciles_total ",
+                        "rose_ash_operator_api_writes_total ", "jvm_memory_heap_used_bytes ");
+                // The second waits: it holds no lease and reconciles nothing while the first leads.
+                Thread.sleep(3000);
+                assertThat(second.isLeader()).isFalse();
+                assertThat(get(second.adminUri().resolve("metrics")).body()).contains("rose_ash_operator_leader 0");
+
+                HttpResponse<String> post = http.send(HttpRequest.newBuilder(first.adminUri().resolve("metrics"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(post.statusCode()).isEqualTo(405);
+
+                first.close();
+                await().atMost(Duration.ofSeconds(60)).until(second::isLeader);
+            }
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -83,8 +83,20 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         if (status.equals(platform.getStatus())) {
             return UpdateControl.noUpdate();
         }
-        platform.setStatus(status);
-        return UpdateControl.patchStatus(platform);
+        return UpdateControl.patchStatus(statusPatch(platform, status));
+    }
+
+    /**
+     * The status alone, applied server-side without a resourceVersion: the status describes what was
+     * observed, and a spec change meanwhile brings another reconcile, so there is nothing to lose to a
+     * concurrent write and no conflict to retry.
+     */
+    private static RoseAshPlatform statusPatch(RoseAshPlatform platform, PlatformStatus status) {
+        RoseAshPlatform patch = new RoseAshPlatform();
+        patch.getMetadata().setName(platform.getMetadata().getName());
+        patch.getMetadata().setNamespace(platform.getMetadata().getNamespace());
+        patch.setStatus(status);
+        return patch;
     }
 
     /**
@@ -105,11 +117,10 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
                 .withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
                 .withObservedGeneration(platform.getMetadata().getGeneration())
                 .withLastTransitionTime(Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).build());
-        platform.setStatus(previous == null
+        return ErrorStatusUpdateControl.patchStatus(statusPatch(platform, previous == null
                 ? new PlatformStatus(platform.getMetadata().getGeneration(), conditions, null, null, null, null)
                 : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
-                previous.urls(), previous.readyServices()));
-        return ErrorStatusUpdateControl.patchStatus(platform);
+                previous.urls(), previous.readyServices())));
     }
 
     private static Observed observe(PlatformView view, Context<RoseAshPlatform> context) {

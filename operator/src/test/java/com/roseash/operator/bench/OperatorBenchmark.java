@@ -1,0 +1,131 @@
+package com.roseash.operator.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.roseash.operator.resource.RoseAshPlatform;
+import com.roseash.operator.runtime.RoseAshOperator;
+import com.roseash.operator.testing.ControlPlane;
+import com.roseash.operator.testing.OperatorUnderTest;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The operator's benchmark (not a test), against the test control plane: seconds from apply to Ready
+ * for 1 and for 20 platforms, against a baseline measured in the same run (a bare one-replica
+ * Deployment becoming available, the floor the control plane sets); write requests during no-op
+ * resyncs; the operator's heap with 20 platforms. Bounded: every wait has a deadline.
+ *
+ * <pre>
+ * cd operator && ../mvnw exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.roseash.operator.bench.OperatorBenchmark
+ * </pre>
+ */
+public final class OperatorBenchmark {
+
+    private static final int MANY = 20;
+
+    private OperatorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ControlPlane cluster = ControlPlane.shared();
+        OperatorUnderTest.install();
+        try (KubernetesClient admin = cluster.newClient()) {
+            double baseline = bareDeploymentSeconds(admin, cluster.newNamespace("bench-baseline"));
+            long heapBefore = heapAfterGc();
+
+            String namespace = cluster.newNamespace("bench");
+            secrets(admin, namespace);
+            try (RoseAshOperator operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace)) {
+                double one = applyAndAwaitReady(admin, namespace, List.of("single"));
+                List<String> names = new ArrayList<>();
+                for (int i = 1; i <= MANY; i++) {
+                    names.add("p%02d".formatted(i));
+                }
+                double many = applyAndAwaitReady(admin, namespace, names);
+
+                // No-op resyncs: every platform Ready, nothing to change; count what the operator writes.
+                Thread.sleep(5000);
+                long writes = operator.writes();
+                long reconciles = operator.statistics().reconciles();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (operator.statistics().reconciles() < reconciles + 3L * (MANY + 1) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                long resyncs = operator.statistics().reconciles() - reconciles;
+                long resyncWrites = operator.writes() - writes;
+                long heap = heapAfterGc() - heapBefore;
+
+                System.out.printf("%nbaseline: bare Deployment available          %6.2f s%n", baseline);
+                System.out.printf("1 platform apply -> Ready                   %6.2f s  (%.1f x baseline)%n", one, one / baseline);
+                System.out.printf("%d platforms apply -> all Ready              %6.2f s  (%.1f x baseline, %.1f x one platform)%n",
+                        MANY, many, many / baseline, many / one);
+                System.out.printf("no-op resync: %d reconciles, %d write requests%n", resyncs, resyncWrites);
+                System.out.printf("operator heap with %d platforms (after GC)   %6.1f MiB%n", MANY + 1, heap / 1048576.0);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static double bareDeploymentSeconds(KubernetesClient admin, String namespace) {
+        long start = System.nanoTime();
+        admin.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("bare").endMetadata().withNewSpec().withReplicas(1)
+                .withNewSelector().addToMatchLabels("app", "bare").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "bare").endMetadata()
+                .withNewSpec().addNewContainer().withName("bare").withImage("registry.test/bare:1").endContainer().endSpec()
+                .endTemplate().endSpec().build()).create();
+        admin.apps().deployments().inNamespace(namespace).withName("bare").waitUntilCondition(d -> d != null && d.getStatus() != null
+                && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()), 2, TimeUnit.MINUTES);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double applyAndAwaitReady(KubernetesClient admin, String namespace, List<String> names) throws InterruptedException {
+        long start = System.nanoTime();
+        for (String name : names) {
+            admin.resource(OperatorUnderTest.platform("""
+                    apiVersion: rose-ash.com/v1alpha1
+                    kind: RoseAshPlatform
+                    metadata: {name: %s, namespace: %s}
+                    spec:
+                      domain: %s.example
+                      images: {registry: registry.test, tag: "1.0.0"}
+                      database: {external: {name: db}}
+                      redis: {external: {name: redis}}
+                    """.formatted(name, namespace, name))).create();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            long ready = admin.resources(RoseAshPlatform.class).inNamespace(namespace).list().getItems().stream()
+                    .filter(p -> names.contains(p.getMetadata().getName()) && p.getStatus() != null && p.getStatus().conditions() != null
+                            && p.getStatus().conditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")))
+                    .count();
+            if (ready == names.size()) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(names.size() + " platforms not Ready in 10 minutes");
+    }
+
+    private static void secrets(KubernetesClient admin, String namespace) {
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("db").endMetadata()
+                .withStringData(Map.of("url", "jdbc:postgresql://db.example:5432/roseash", "user", "roseash", "password", "pw"))
+                .build()).create();
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("redis").endMetadata()
+                .withStringData(Map.of("url", "redis://redis.example:6379")).build()).create();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

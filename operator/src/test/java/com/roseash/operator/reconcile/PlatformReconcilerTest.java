@@ -51,6 +51,7 @@ class PlatformReconcilerTest {
 
     @Test
     void aManagedPlatformReconcilesToReadyWithGeneratedSecretsThatAreNeverRotated() throws Exception {
+        LogCapture logs = LogCapture.start();
         String namespace = cluster.newNamespace("full");
         OperatorUnderTest.createVolume(admin, "pv-" + namespace, "manual-" + namespace);
         operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace);
@@ -108,6 +109,24 @@ class PlatformReconcilerTest {
         assertThat(secrets.getData().values().stream().map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
                 .as("no secret value in the status").noneMatch(status::contains);
         assertThat(status).doesNotContain(password);
+        List<String> secretValues = new java.util.ArrayList<>(secrets.getData().values().stream()
+                .map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
+        secretValues.add(password);
+        String logged = logs.stop();
+        assertThat(logged).as("the operator logged while it worked").isNotEmpty();
+        assertThat(secretValues).as("no secret value in the operator's log").noneMatch(logged::contains);
+        String events = Serialization.asJson(admin.v1().events().inNamespace(namespace).list().getItems());
+        assertThat(secretValues).as("no secret value in the namespace's events").noneMatch(events::contains);
+
+        Process get = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
+                "get", "rap", "-n", namespace, "-o", "wide").redirectErrorStream(true).start();
+        assertThat(get.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> table = new String(get.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> header = List.of(table.getFirst().split("\\s+"));
+        List<String> row = List.of(table.get(1).split("\\s+"));
+        assertThat(header).containsExactlyInAnyOrder("NAME", "AGE", "DOMAIN", "READY", "SERVICES", "REASON");
+        assertThat(Map.of("NAME", "coop", "DOMAIN", "coop.example", "READY", "True", "SERVICES", "5/5", "REASON", "AllServicesReady"))
+                .allSatisfy((column, value) -> assertThat(row.get(header.indexOf(column))).isEqualTo(value));
 
         Process wait = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
                 "wait", "--for=condition=Ready", "rap/coop", "-n", namespace, "--timeout=30s").redirectErrorStream(true).start();

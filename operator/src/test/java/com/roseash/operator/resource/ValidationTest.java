@@ -120,6 +120,22 @@ class ValidationTest {
                 """, "spec.domain", "Required value");
     }
 
+    @Test
+    void aNameTooLongForItsChildrenIsRefused() {
+        assertThatThrownBy(() -> create("a".repeat(41), """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                """))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("metadata.name").hasMessageContaining("at most 40 characters");
+        assertThat(create("b".repeat(40), """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                """).getMetadata().getName()).hasSize(40);
+    }
+
     private static void assertRefused(String spec, String field, String message) {
         assertThatThrownBy(() -> create("bad-" + System.nanoTime(), spec))
                 .isInstanceOf(KubernetesClientException.class)

@@ -58,9 +58,13 @@ public final class Exposure {
                 .withNewPort().withName("public").endPort().endService().endBackend().endPath().endHttp().build();
     }
 
+    public static String networkPolicyName(PlatformView platform) {
+        return platform.child("services");
+    }
+
     public static NetworkPolicy networkPolicy(PlatformView platform) {
         return new NetworkPolicyBuilder()
-                .withNewMetadata().withName(platform.child("services")).withNamespace(platform.namespace())
+                .withNewMetadata().withName(networkPolicyName(platform)).withNamespace(platform.namespace())
                 .withLabels(Labels.of(platform, "network-policy")).endMetadata()
                 .withNewSpec()
                 .withNewPodSelector().addToMatchLabels(Labels.INSTANCE, platform.name())

@@ -14,8 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 /**
  * The PostgreSQL the operator runs for small installs: one StatefulSet pod whose data lives on a
  * PersistentVolumeClaim, a Service, and a credentials Secret (generated once by the reconciler, with
- * the same keys an external database's Secret has). The claim outlives the platform when the resource
- * says {@code keepVolumes}.
+ * the same keys an external database's Secret has). The claim outlives the StatefulSet always, and the
+ * platform when the resource says {@code keepVolumes}.
  */
 public final class ManagedPostgres {
 
@@ -29,6 +29,11 @@ public final class ManagedPostgres {
 
     public static String name(PlatformView platform) {
         return platform.child(COMPONENT);
+    }
+
+    /** The data claim the StatefulSet controller makes for the one pod. */
+    public static String claim(PlatformView platform) {
+        return "data-" + name(platform) + "-0";
     }
 
     /** The Service's DNS name, which the migrations Job waits for. */
@@ -55,16 +60,16 @@ public final class ManagedPostgres {
 
     public static StatefulSet statefulSet(PlatformView platform) {
         ManagedDatabase managed = platform.spec().database().managed();
-        boolean keep = Boolean.TRUE.equals(platform.spec().keepVolumes());
         String size = managed.storageSize() == null ? "10Gi" : managed.storageSize();
         return new StatefulSetBuilder()
                 .withNewMetadata().withName(name(platform)).withNamespace(platform.namespace())
                 .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
                 .withNewSpec().withReplicas(1).withServiceName(name(platform))
                 .withNewSelector().withMatchLabels(Labels.selector(platform, COMPONENT)).endSelector()
-                // whenDeleted=Delete makes the StatefulSet controller own the claims, so deleting the
-                // platform (and with it the StatefulSet) removes the data too; Retain keeps them.
-                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted(keep ? "Retain" : "Delete")
+                // The StatefulSet never takes its claim with it: it is also deleted when the resource moves
+                // to an external database, and that must not lose the data. The claim goes with the
+                // platform instead (an owner reference the reconciler sets unless keepVolumes).
+                .withNewPersistentVolumeClaimRetentionPolicy().withWhenDeleted("Retain")
                 .withWhenScaled("Retain").endPersistentVolumeClaimRetentionPolicy()
                 .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
                 .withNewSpec().withAutomountServiceAccountToken(false)

@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
 /**
- * The migrations Job of one version of the platform. Its name carries a digest of the migrate image
- * and every service image, so each version gets its own Job, run once; the services roll to a version
+ * The migrations Job of one version of the platform. Its name carries a digest of the migrate image,
+ * every service image and the database it migrates, so each version gets its own Job, run once; the services roll to a version
  * only after its Job succeeded (the reconciler's workflow), and a failed Job stays for the admin to read.
  */
 public final class Migrations {
@@ -24,6 +24,12 @@ public final class Migrations {
 
     public static String jobName(PlatformView platform) {
         StringBuilder version = new StringBuilder(platform.image(IMAGE));
+        // A move to another database is a new version too: its schema must be migrated before the
+        // services are pointed at it.
+        for (var env : ServiceWorkloads.databaseEnvironment(platform)) {
+            var ref = env.getValueFrom().getSecretKeyRef();
+            version.append('\n').append(env.getName()).append('=').append(ref.getName()).append('/').append(ref.getKey());
+        }
         for (String service : Contract.SERVICES) {
             if (platform.enabled(service)) {
                 version.append('\n').append(service).append('=').append(platform.image(service));

@@ -1,19 +1,40 @@
 package com.roseash.operator.reconcile;
 
+import java.util.function.Function;
+
+import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.resource.RoseAshPlatform;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * A child created once and never updated, owned by the platform: generated Secrets (a reconcile must
- * never rotate a key) and migrations Jobs (a Job is immutable; each version has its own name).
+ * never rotate a key) and migrations Jobs (a Job is immutable; each version has its own name). Found
+ * by name, so looking for an existing Secret never generates keys.
  */
 abstract class CreateOnlyDependent<R extends HasMetadata> extends KubernetesDependentResource<R, RoseAshPlatform>
         implements Creator<R, RoseAshPlatform>, GarbageCollected<RoseAshPlatform> {
 
-    CreateOnlyDependent(Class<R> type) {
+    private final Function<PlatformView, String> name;
+    private final Function<PlatformView, R> build;
+
+    CreateOnlyDependent(Class<R> type, Function<PlatformView, String> name, Function<PlatformView, R> build) {
         super(type);
+        this.name = name;
+        this.build = build;
+    }
+
+    @Override
+    protected R desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
+        return build.apply(PlatformView.of(primary));
+    }
+
+    @Override
+    protected ResourceID targetSecondaryResourceID(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
+        return new ResourceID(name.apply(PlatformView.of(primary)), primary.getMetadata().getNamespace());
     }
 }

@@ -2,12 +2,8 @@ package com.roseash.operator.reconcile;
 
 import com.roseash.operator.desired.GeneratedSecrets;
 import com.roseash.operator.desired.Labels;
-import com.roseash.operator.desired.PlatformView;
-import com.roseash.operator.resource.RoseAshPlatform;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -16,17 +12,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class GeneratedSecretDependent extends CreateOnlyDependent<Secret> {
 
     public GeneratedSecretDependent() {
-        super(Secret.class);
-    }
-
-    @Override
-    protected Secret desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return GeneratedSecrets.platformSecret(PlatformView.of(primary));
-    }
-
-    // Finding the existing Secret must not generate a new RSA key each time.
-    @Override
-    protected ResourceID targetSecondaryResourceID(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return new ResourceID(GeneratedSecrets.name(PlatformView.of(primary)), primary.getMetadata().getNamespace());
+        super(Secret.class, GeneratedSecrets::name, GeneratedSecrets::platformSecret);
     }
 }

@@ -2,11 +2,8 @@ package com.roseash.operator.reconcile;
 
 import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.Migrations;
-import com.roseash.operator.desired.PlatformView;
-import com.roseash.operator.resource.RoseAshPlatform;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The migrations Job of the version the resource asks for; a new version is a new Job. */
@@ -14,11 +11,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class MigrationsJobDependent extends CreateOnlyDependent<Job> {
 
     public MigrationsJobDependent() {
-        super(Job.class);
-    }
-
-    @Override
-    protected Job desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return Migrations.job(PlatformView.of(primary));
+        super(Job.class, Migrations::jobName, Migrations::job);
     }
 }

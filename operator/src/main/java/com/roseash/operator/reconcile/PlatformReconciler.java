@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -60,6 +61,12 @@ import org.slf4j.LoggerFactory;
 public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
 
     public static final String NAME = "rose-ash-platform";
+    /**
+     * What the reconciler touches itself, outside the workflow's dependents: the managed database's
+     * claim (ClaimOwnership) and the Jobs of earlier versions (deleted once superseded). RbacTest holds
+     * the Role against these and the dependents.
+     */
+    public static final List<String> DIRECT_ACCESS = List.of("/persistentvolumeclaims [get, update]");
     private static final Logger LOG = LoggerFactory.getLogger(PlatformReconciler.class);
 
     private final Clock clock;
@@ -78,6 +85,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         if (observed.migrations().map(JobState::of).orElse(JobState.PENDING) == JobState.SUCCEEDED) {
             deleteSupersededMigrations(view, context);
         }
+        ClaimOwnership.reconcile(platform, view, context.getClient());
         PlatformStatus status = StatusReport.of(view, platform.getMetadata().getGeneration(), observed, platform.getStatus(),
                 clock.instant());
         if (status.equals(platform.getStatus())) {
@@ -112,7 +120,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         PlatformStatus previous = platform.getStatus();
         List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
         conditions.removeIf(c -> StatusReport.DEGRADED.equals(c.getType()));
-        String message = String.valueOf(e.getMessage());
+        String message = describe(e);
         conditions.add(new ConditionBuilder().withType(StatusReport.DEGRADED).withStatus("True").withReason("ReconcileFailed")
                 .withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
                 .withObservedGeneration(platform.getMetadata().getGeneration())
@@ -121,6 +129,21 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
                 ? new PlatformStatus(platform.getMetadata().getGeneration(), conditions, null, null, null, null)
                 : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
                 previous.urls(), previous.readyServices())));
+    }
+
+    /** What went wrong, one line per failed dependent, without stack traces. */
+    private static String describe(Exception e) {
+        if (e instanceof AggregatedOperatorException aggregated) {
+            return aggregated.getAggregatedExceptions().entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + firstLine(entry.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        return firstLine(e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private static Observed observe(PlatformView view, Context<RoseAshPlatform> context) {

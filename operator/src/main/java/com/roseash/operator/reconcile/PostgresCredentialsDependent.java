@@ -3,12 +3,8 @@ package com.roseash.operator.reconcile;
 import com.roseash.operator.desired.GeneratedSecrets;
 import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.ManagedPostgres;
-import com.roseash.operator.desired.PlatformView;
-import com.roseash.operator.resource.RoseAshPlatform;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -17,16 +13,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 public class PostgresCredentialsDependent extends CreateOnlyDependent<Secret> {
 
     public PostgresCredentialsDependent() {
-        super(Secret.class);
-    }
-
-    @Override
-    protected Secret desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return GeneratedSecrets.databaseSecret(PlatformView.of(primary));
-    }
-
-    @Override
-    protected ResourceID targetSecondaryResourceID(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return new ResourceID(ManagedPostgres.name(PlatformView.of(primary)), primary.getMetadata().getNamespace());
+        super(Secret.class, ManagedPostgres::name, GeneratedSecrets::databaseSecret);
     }
 }

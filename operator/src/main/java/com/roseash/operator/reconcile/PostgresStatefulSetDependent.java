@@ -1,25 +1,16 @@
 package com.roseash.operator.reconcile;
 
+import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.ManagedPostgres;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import com.roseash.operator.desired.Labels;
-import com.roseash.operator.desired.PlatformView;
-import com.roseash.operator.resource.RoseAshPlatform;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The managed PostgreSQL StatefulSet; its claim template makes the data volume. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class PostgresStatefulSetDependent extends CRUDKubernetesDependentResource<StatefulSet, RoseAshPlatform> {
+public class PostgresStatefulSetDependent extends ChildDependent<StatefulSet> {
 
     public PostgresStatefulSetDependent() {
-        super(StatefulSet.class);
-    }
-
-    @Override
-    protected StatefulSet desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return ManagedPostgres.statefulSet(PlatformView.of(primary));
+        super(StatefulSet.class, ManagedPostgres::name, ManagedPostgres::statefulSet);
     }
 }

@@ -1,25 +1,16 @@
 package com.roseash.operator.reconcile;
 
+import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.ManagedRedis;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import com.roseash.operator.desired.Labels;
-import com.roseash.operator.desired.PlatformView;
-import com.roseash.operator.resource.RoseAshPlatform;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The managed Redis Deployment (only while the resource asks for a managed Redis). */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class RedisDeploymentDependent extends CRUDKubernetesDependentResource<Deployment, RoseAshPlatform> {
+public class RedisDeploymentDependent extends ChildDependent<Deployment> {
 
     public RedisDeploymentDependent() {
-        super(Deployment.class);
-    }
-
-    @Override
-    protected Deployment desired(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
-        return ManagedRedis.deployment(PlatformView.of(primary));
+        super(Deployment.class, ManagedRedis::name, ManagedRedis::deployment);
     }
 }

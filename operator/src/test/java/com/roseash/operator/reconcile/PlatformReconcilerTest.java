@@ -247,12 +247,15 @@ class PlatformReconcilerTest {
     }
 
     @Test
-    void deletingThePlatformRemovesItsChildrenAndItsVolumeUnlessKept() {
+    void theDatabaseClaimOutlivesAMoveToAnExternalDatabaseAndGoesWithThePlatformUnlessKept() {
         String namespace = cluster.newNamespace("delete");
-        OperatorUnderTest.createVolume(admin, "pv-gone-" + namespace, "gone-" + namespace);
-        OperatorUnderTest.createVolume(admin, "pv-kept-" + namespace, "kept-" + namespace);
+        List<String> names = List.of("gone", "kept", "moved");
+        for (String name : names) {
+            OperatorUnderTest.createVolume(admin, "pv-" + name + "-" + namespace, name + "-" + namespace);
+        }
         operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
-        for (String name : List.of("gone", "kept")) {
+        Platforms.external(admin, namespace, "unused", "");
+        for (String name : names) {
             admin.resource(OperatorUnderTest.platform("""
                     apiVersion: rose-ash.com/v1alpha1
                     kind: RoseAshPlatform
@@ -265,12 +268,23 @@ class PlatformReconcilerTest {
                       keepVolumes: %s
                     """.formatted(name, namespace, name, name, namespace, name.equals("kept")))).create();
         }
-        Platforms.awaitReady(admin, namespace, "gone");
-        Platforms.awaitReady(admin, namespace, "kept");
+        for (String name : names) {
+            Platforms.awaitReady(admin, namespace, name);
+        }
 
-        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("gone").delete();
-        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("kept").delete();
+        // Moving to an external database removes the managed one, but not its data; the new database is
+        // migrated before the services use it.
+        String managedJob = Platforms.get(admin, namespace, "moved").getStatus().migrationsJob();
+        admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("moved")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"database\": {\"managed\": null, \"external\": {\"name\": \"db\"}}}}");
+        assertThat(Platforms.awaitReady(admin, namespace, "moved").getStatus().migrationsJob()).isNotEqualTo(managedJob);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("moved-postgres").get()).isNull());
+        assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("data-moved-postgres-0").get()).isNotNull();
 
+        for (String name : names) {
+            admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName(name).delete();
+        }
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             assertThat(admin.apps().deployments().inNamespace(namespace).list().getItems()).isEmpty();
             assertThat(admin.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
@@ -282,6 +296,30 @@ class PlatformReconcilerTest {
             assertThat(admin.persistentVolumeClaims().inNamespace(namespace).list().getItems())
                     .extracting(c -> c.getMetadata().getName()).containsExactly("data-kept-postgres-0");
         });
+    }
+
+    @Test
+    void aServiceTurnedOffOrScaledDownLosesWhatItNoLongerNeeds() {
+        String namespace = cluster.newNamespace("off");
+        operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        admin.resource(Platforms.external(admin, namespace, "coop", "services: {events: {replicas: 2}}")).create();
+        Platforms.awaitReady(admin, namespace, "coop");
+        assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(namespace).withName("coop-events").get()).isNotNull();
+
+        patchSpec(namespace, "coop", "{\"services\": {\"events\": {\"replicas\": 1}, \"market\": {\"enabled\": false}}}");
+        RoseAshPlatform after = Platforms.awaitReady(admin, namespace, "coop");
+
+        assertThat(after.getStatus().readyServices()).isEqualTo("5/5");
+        assertThat(after.getStatus().urls()).doesNotContainKey("market");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-market").get()).isNull();
+            assertThat(admin.services().inNamespace(namespace).withName("coop-market").get()).isNull();
+            assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(namespace).withName("coop-events").get()).isNull();
+        });
+        assertThat(admin.network().v1().ingresses().inNamespace(namespace).withName("coop").get().getSpec().getRules())
+                .extracting(r -> r.getHost()).doesNotContain("market.coop.example");
+        assertThat(admin.configMaps().inNamespace(namespace).withName("coop-config").get().getData())
+                .doesNotContainKey("ROSE_ASH_SERVICES_MARKET_INTERNAL_URL");
     }
 
     private void patchSpec(String namespace, String name, String specJson) {

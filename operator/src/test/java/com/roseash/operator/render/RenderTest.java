@@ -89,7 +89,8 @@ class RenderTest {
         StatefulSet postgres = only(objects, StatefulSet.class);
         assertThat(postgres.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests().get("storage"))
                 .hasToString("20Gi");
-        assertThat(postgres.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Delete");
+        assertThat(postgres.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
+                .as("the claim outlives the StatefulSet; it goes with the platform").isEqualTo("Retain");
         assertThat(objects).filteredOn(o -> o instanceof Deployment && o.getMetadata().getName().equals("coop-redis")).hasSize(1);
         assertThat(objects).as("no generated secret is rendered").noneMatch(Secret.class::isInstance);
 

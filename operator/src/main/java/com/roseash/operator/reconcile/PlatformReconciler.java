@@ -116,7 +116,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
                                                                        Exception e) {
         statistics.failed();
         LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
-                e.getMessage());
+                describe(e));
         PlatformStatus previous = platform.getStatus();
         List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
         conditions.removeIf(c -> StatusReport.DEGRADED.equals(c.getType()));

@@ -299,6 +299,25 @@ class PlatformReconcilerTest {
     }
 
     @Test
+    void aChildTheApiServerRefusesMakesThePlatformDegradedWithTheReasonUntilFixed() {
+        String namespace = cluster.newNamespace("refused");
+        operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        admin.resource(Platforms.external(admin, namespace, "coop",
+                "ingress: {className: nginx, annotations: {\"not a valid key!\": \"x\"}}")).create();
+
+        RoseAshPlatform degraded = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(1),
+                p -> Platforms.isTrue(p, "Degraded"));
+
+        assertThat(Platforms.condition(degraded, "Degraded").getReason()).isEqualTo("ReconcileFailed");
+        assertThat(Platforms.condition(degraded, "Degraded").getMessage())
+                .startsWith("ingress: ").contains("metadata.annotations").doesNotContain("\tat ");
+
+        patchSpec(namespace, "coop", "{\"ingress\": {\"annotations\": null}}");
+        RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");
+        assertThat(Platforms.condition(fixed, "Degraded").getStatus()).isEqualTo("False");
+    }
+
+    @Test
     void aServiceTurnedOffOrScaledDownLosesWhatItNoLongerNeeds() {
         String namespace = cluster.newNamespace("off");
         operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);

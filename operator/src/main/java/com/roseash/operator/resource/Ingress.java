@@ -4,10 +4,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The Ingress in front of the public sockets. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.annotations) || self.annotations.all(key, key.matches('^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$'))",
+        message = "annotations: keys must be Kubernetes annotation names ([prefix/]name)")
 public record Ingress(
         @JsonPropertyDescription("IngressClass name; the cluster's default when unset.")
         String className,
@@ -15,7 +18,8 @@ public record Ingress(
         @JsonPropertyDescription("TLS by an existing Secret or by a cert-manager issuer; plain HTTP when unset.")
         Tls tls,
 
-        @JsonPropertyDescription("Extra annotations for the Ingress.")
+        @Size(max = 64)
+        @JsonPropertyDescription("Extra annotations for the Ingress (at most 64).")
         Map<String, String> annotations) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -302,17 +302,21 @@ class PlatformReconcilerTest {
     void aChildTheApiServerRefusesMakesThePlatformDegradedWithTheReasonUntilFixed() {
         String namespace = cluster.newNamespace("refused");
         operator = OperatorUnderTest.start(Duration.ofSeconds(10), namespace);
+        // A cpu request above its limit: the schema lets it through, the API server refuses the Deployment.
         admin.resource(Platforms.external(admin, namespace, "coop",
-                "ingress: {className: nginx, annotations: {\"not a valid key!\": \"x\"}}")).create();
+                "services: {cart: {resources: {requests: {cpu: \"2\"}, limits: {cpu: \"1\"}}}}")).create();
 
         RoseAshPlatform degraded = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(1),
                 p -> Platforms.isTrue(p, "Degraded"));
 
         assertThat(Platforms.condition(degraded, "Degraded").getReason()).isEqualTo("ReconcileFailed");
         assertThat(Platforms.condition(degraded, "Degraded").getMessage())
-                .startsWith("ingress: ").contains("metadata.annotations").doesNotContain("\tat ");
+                .startsWith("deployments: ").contains("coop-cart").contains("must be less than or equal to cpu limit")
+                .doesNotContain("\tat ");
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-blog").get())
+                .as("the other services are applied").isNotNull();
 
-        patchSpec(namespace, "coop", "{\"ingress\": {\"annotations\": null}}");
+        patchSpec(namespace, "coop", "{\"services\": {\"cart\": {\"resources\": null}}}");
         RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");
         assertThat(Platforms.condition(fixed, "Degraded").getStatus()).isEqualTo("False");
     }

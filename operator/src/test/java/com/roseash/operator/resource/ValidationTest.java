@@ -121,6 +121,22 @@ class ValidationTest {
     }
 
     @Test
+    void ingressAnnotationsMustHaveValidKeys() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                ingress: {annotations: {"not a valid key!": x}}
+                """, "spec.ingress", "keys must be Kubernetes annotation names");
+        assertThat(create("annotated", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                ingress: {annotations: {"nginx.ingress.kubernetes.io/proxy-body-size": 8m}}
+                """).getMetadata().getName()).isEqualTo("annotated");
+    }
+
+    @Test
     void aNameTooLongForItsChildrenIsRefused() {
         assertThatThrownBy(() -> create("a".repeat(41), """
                 domain: coop.example

@@ -313,8 +313,8 @@ class PlatformReconcilerTest {
         assertThat(Platforms.condition(degraded, "Degraded").getMessage())
                 .startsWith("deployments: ").contains("coop-cart").contains("must be less than or equal to cpu limit")
                 .doesNotContain("\tat ");
-        assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-blog").get())
-                .as("the other services are applied").isNotNull();
+        assertThat(admin.network().v1().ingresses().inNamespace(namespace).withName("coop").get())
+                .as("the rest of the workflow is applied").isNotNull();
 
         patchSpec(namespace, "coop", "{\"services\": {\"cart\": {\"resources\": null}}}");
         RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");

@@ -35,20 +35,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles one RoseAshPlatform. JOSDK runs the workflow below (server-side apply, each child matched
- * against what the operator last applied; informers on every kind, so a child deleted or edited by hand
- * brings a reconcile at once). This class then reports the status. The Deployments depend on the
+ * against what the operator last applied; one informer per kind, shared by the dependents of that
+ * kind, so a child deleted or edited by hand brings a reconcile at once). This class then reports the status. The Deployments depend on the
  * migrations Job being complete: while this version's Job runs or after it failed, the running
  * Deployments are left as they are.
  */
 @Workflow(dependents = {
         @Dependent(name = "secrets", type = GeneratedSecretDependent.class),
         @Dependent(name = "config", type = ConfigMapDependent.class),
-        @Dependent(name = "redis", type = RedisDeploymentDependent.class, reconcilePrecondition = ManagedRedisCondition.class),
-        @Dependent(name = "redis-service", type = RedisServiceDependent.class, reconcilePrecondition = ManagedRedisCondition.class),
+        @Dependent(name = "redis", type = RedisDeploymentDependent.class, reconcilePrecondition = ManagedRedisCondition.class,
+                useEventSourceWithName = "deployments"),
+        @Dependent(name = "redis-service", type = RedisServiceDependent.class, reconcilePrecondition = ManagedRedisCondition.class,
+                useEventSourceWithName = "services"),
         @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class,
-                reconcilePrecondition = ManagedDatabaseCondition.class),
+                reconcilePrecondition = ManagedDatabaseCondition.class, useEventSourceWithName = "secrets"),
         @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
-        @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
+        @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class,
+                useEventSourceWithName = "services"),
         @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceeded.class,
                 dependsOn = {"secrets", "config"}),
         @Dependent(name = "deployments", type = ServiceDeploymentsDependent.class, dependsOn = "migrations"),
@@ -150,7 +153,6 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         String jobName = Migrations.jobName(view);
         Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
                 .filter(j -> j.getMetadata().getName().equals(jobName)).findFirst();
-        // Two informers watch Deployments (the services' and Redis's): the same object may come twice.
         Map<String, Deployment> deployments = new TreeMap<>();
         context.getSecondaryResourcesAsStream(Deployment.class).forEach(d -> deployments.put(d.getMetadata().getName(), d));
         Map<String, Deployment> services = new TreeMap<>();

@@ -128,7 +128,7 @@ public final class ServiceWorkloads {
                     secret(Contract.DB_USER, external.name(), orDefault(external.userKey(), "user")),
                     secret(Contract.DB_PASSWORD, external.name(), orDefault(external.passwordKey(), "password")));
         }
-        String managed = platform.child("postgres");
+        String managed = ManagedPostgres.name(platform);
         return List.of(secret(Contract.DB_URL, managed, "url"), secret(Contract.DB_USER, managed, "user"),
                 secret(Contract.DB_PASSWORD, managed, "password"));
     }

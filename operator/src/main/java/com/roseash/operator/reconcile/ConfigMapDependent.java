@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The platform's ConfigMap, kept equal to the resource: an edit by hand is undone. */
 @KubernetesDependent(useSSA = BooleanWithUndefined.TRUE, informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class ConfigMapDependent extends ChildDependent<ConfigMap> {
+public class ConfigMapDependent extends AppliedChildDependent<ConfigMap> {
 
     public ConfigMapDependent() {
         super(ConfigMap.class, Configuration::name, Configuration::configMap);

@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The platform's generated keys: made when missing, never rewritten. */
 @KubernetesDependent(useSSA = BooleanWithUndefined.TRUE, informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class GeneratedSecretDependent extends CreateOnlyDependent<Secret> {
+public class GeneratedSecretDependent extends OwnedChildDependent<Secret> {
 
     public GeneratedSecretDependent() {
         super(Secret.class, GeneratedSecrets::name, GeneratedSecrets::platformSecret);

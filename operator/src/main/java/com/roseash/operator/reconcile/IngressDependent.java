@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The platform's Ingress: a host per enabled service, the public socket only. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class IngressDependent extends ChildDependent<Ingress> {
+public class IngressDependent extends AppliedChildDependent<Ingress> {
 
     public IngressDependent() {
         super(Ingress.class, PlatformView::name, Exposure::ingress);

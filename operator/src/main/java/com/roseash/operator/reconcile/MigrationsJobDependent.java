@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The migrations Job of the version the resource asks for; a new version is a new Job. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class MigrationsJobDependent extends CreateOnlyDependent<Job> {
+public class MigrationsJobDependent extends OwnedChildDependent<Job> {
 
     public MigrationsJobDependent() {
         super(Job.class, Migrations::jobName, Migrations::job);

@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The NetworkPolicy that opens the internal socket to the platform's own pods only. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class NetworkPolicyDependent extends ChildDependent<NetworkPolicy> {
+public class NetworkPolicyDependent extends AppliedChildDependent<NetworkPolicy> {
 
     public NetworkPolicyDependent() {
         super(NetworkPolicy.class, Exposure::networkPolicyName, Exposure::networkPolicy);

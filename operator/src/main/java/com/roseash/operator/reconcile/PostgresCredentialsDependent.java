@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The managed database's URL, user and generated password: made when missing, never rewritten. */
 @KubernetesDependent(useSSA = BooleanWithUndefined.TRUE, informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class PostgresCredentialsDependent extends CreateOnlyDependent<Secret> {
+public class PostgresCredentialsDependent extends OwnedChildDependent<Secret> {
 
     public PostgresCredentialsDependent() {
         super(Secret.class, ManagedPostgres::name, GeneratedSecrets::databaseSecret);

@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The managed PostgreSQL Service. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class PostgresServiceDependent extends ChildDependent<Service> {
+public class PostgresServiceDependent extends AppliedChildDependent<Service> {
 
     public PostgresServiceDependent() {
         super(Service.class, ManagedPostgres::name, ManagedPostgres::service);

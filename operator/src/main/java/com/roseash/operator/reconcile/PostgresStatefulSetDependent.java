@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The managed PostgreSQL StatefulSet; its claim template makes the data volume. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class PostgresStatefulSetDependent extends ChildDependent<StatefulSet> {
+public class PostgresStatefulSetDependent extends AppliedChildDependent<StatefulSet> {
 
     public PostgresStatefulSetDependent() {
         super(StatefulSet.class, ManagedPostgres::name, ManagedPostgres::statefulSet);

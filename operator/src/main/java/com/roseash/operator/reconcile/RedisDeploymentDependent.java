@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The managed Redis Deployment (only while the resource asks for a managed Redis). */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class RedisDeploymentDependent extends ChildDependent<Deployment> {
+public class RedisDeploymentDependent extends AppliedChildDependent<Deployment> {
 
     public RedisDeploymentDependent() {
         super(Deployment.class, ManagedRedis::name, ManagedRedis::deployment);

@@ -8,7 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The managed Redis Service. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_OPERATOR))
-public class RedisServiceDependent extends ChildDependent<Service> {
+public class RedisServiceDependent extends AppliedChildDependent<Service> {
 
     public RedisServiceDependent() {
         super(Service.class, ManagedRedis::name, ManagedRedis::service);

@@ -4,17 +4,18 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.runtime.RoseAshOperator;
 import com.roseash.operator.testing.ControlPlane;
 import com.roseash.operator.testing.OperatorUnderTest;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import com.roseash.operator.testing.Platforms;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The operator's benchmark (not a test), against the test control plane: seconds from apply to Ready
@@ -42,7 +43,6 @@ public final class OperatorBenchmark {
             long heapBefore = heapAfterGc();
 
             String namespace = cluster.newNamespace("bench");
-            secrets(admin, namespace);
             try (RoseAshOperator operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace)) {
                 double one = applyAndAwaitReady(admin, namespace, List.of("single"));
                 List<String> names = new ArrayList<>();
@@ -51,14 +51,12 @@ public final class OperatorBenchmark {
                 }
                 double many = applyAndAwaitReady(admin, namespace, names);
 
-                // No-op resyncs: every platform Ready, nothing to change; count what the operator writes.
-                Thread.sleep(5000);
+                // No-op resyncs: every platform Ready, nothing to change; count what the operator writes
+                // once every platform has been reconciled once more (the last pod events handled).
+                awaitReconciles(operator, operator.statistics().reconciles() + MANY + 1);
                 long writes = operator.writes();
                 long reconciles = operator.statistics().reconciles();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (operator.statistics().reconciles() < reconciles + 3L * (MANY + 1) && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+                awaitReconciles(operator, reconciles + 3L * (MANY + 1));
                 long resyncs = operator.statistics().reconciles() - reconciles;
                 long resyncWrites = operator.writes() - writes;
                 long heap = heapAfterGc() - heapBefore;
@@ -114,16 +112,7 @@ public final class OperatorBenchmark {
     private static double applyAndAwaitReady(KubernetesClient admin, String namespace, List<String> names) throws InterruptedException {
         long start = System.nanoTime();
         for (String name : names) {
-            admin.resource(OperatorUnderTest.platform("""
-                    apiVersion: rose-ash.com/v1alpha1
-                    kind: RoseAshPlatform
-                    metadata: {name: %s, namespace: %s}
-                    spec:
-                      domain: %s.example
-                      images: {registry: registry.test, tag: "1.0.0"}
-                      database: {external: {name: db}}
-                      redis: {external: {name: redis}}
-                    """.formatted(name, namespace, name))).create();
+            admin.resource(Platforms.external(admin, namespace, name, "")).create();
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -139,12 +128,8 @@ public final class OperatorBenchmark {
         throw new IllegalStateException(names.size() + " platforms not Ready in 10 minutes");
     }
 
-    private static void secrets(KubernetesClient admin, String namespace) {
-        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("db").endMetadata()
-                .withStringData(Map.of("url", "jdbc:postgresql://db.example:5432/roseash", "user", "roseash", "password", "pw"))
-                .build()).create();
-        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("redis").endMetadata()
-                .withStringData(Map.of("url", "redis://redis.example:6379")).build()).create();
+    private static void awaitReconciles(RoseAshOperator operator, long count) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> operator.statistics().reconciles() >= count);
     }
 
     private static long heapAfterGc() throws InterruptedException {

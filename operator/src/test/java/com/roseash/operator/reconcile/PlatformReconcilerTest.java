@@ -11,6 +11,7 @@ import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.runtime.RoseAshOperator;
 import com.roseash.operator.testing.ControlPlane;
 import com.roseash.operator.testing.OperatorUnderTest;
+import com.roseash.operator.testing.Platforms;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

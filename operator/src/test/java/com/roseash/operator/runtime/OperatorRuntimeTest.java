@@ -38,8 +38,13 @@ class OperatorRuntimeTest {
                 assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
                 assertThat(metrics.body()).contains("rose_ash_operator_leader 1", "rose_ash_operator_reconciles_total ",
                         "rose_ash_operator_api_writes_total ", "jvm_memory_heap_used_bytes ");
-                // The second waits: it holds no lease and reconciles nothing while the first leads.
-                Thread.sleep(3000);
+                // The second waits while the first renews the lease: two renewals later it still does not lead.
+                for (int renewal = 0; renewal < 2; renewal++) {
+                    var renewed = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace)
+                            .get().getSpec().getRenewTime();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !renewed.equals(admin.leases()
+                            .inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace).get().getSpec().getRenewTime()));
+                }
                 assertThat(second.isLeader()).isFalse();
                 assertThat(get(second.adminUri().resolve("metrics")).body()).contains("rose_ash_operator_leader 0");
 

@@ -12,17 +12,22 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
- * A child created once and never updated, owned by the platform: generated Secrets (a reconcile must
- * never rotate a key) and migrations Jobs (a Job is immutable; each version has its own name). Found
- * by name, so looking for an existing Secret never generates keys.
+ * One child of the platform, owned by it (deleted with it by the garbage collector), created from a
+ * {@code desired} builder and found by its name alone: looking for an existing generated Secret never
+ * generates keys, and a child whose precondition stopped holding is found and deleted without being
+ * built from a resource that no longer describes it.
+ *
+ * <p>As it is, the child is created once and never updated: generated Secrets (a reconcile must never
+ * rotate a key) and migrations Jobs (immutable; each version has its own name). AppliedChildDependent
+ * adds the updates.
  */
-abstract class CreateOnlyDependent<R extends HasMetadata> extends KubernetesDependentResource<R, RoseAshPlatform>
+abstract class OwnedChildDependent<R extends HasMetadata> extends KubernetesDependentResource<R, RoseAshPlatform>
         implements Creator<R, RoseAshPlatform>, GarbageCollected<RoseAshPlatform> {
 
     private final Function<PlatformView, String> name;
     private final Function<PlatformView, R> build;
 
-    CreateOnlyDependent(Class<R> type, Function<PlatformView, String> name, Function<PlatformView, R> build) {
+    OwnedChildDependent(Class<R> type, Function<PlatformView, String> name, Function<PlatformView, R> build) {
         super(type);
         this.name = name;
         this.build = build;

@@ -1,8 +1,6 @@
 package com.roseash.operator.reconcile;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +14,6 @@ import com.roseash.operator.desired.Migrations;
 import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.resource.PlatformStatus;
 import com.roseash.operator.resource.RoseAshPlatform;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -118,20 +114,11 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
     public ErrorStatusUpdateControl<RoseAshPlatform> updateErrorStatus(RoseAshPlatform platform, Context<RoseAshPlatform> context,
                                                                        Exception e) {
         statistics.failed();
-        LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
-                describe(e));
-        PlatformStatus previous = platform.getStatus();
-        List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
-        conditions.removeIf(c -> StatusReport.DEGRADED.equals(c.getType()));
-        String message = describe(e);
-        conditions.add(new ConditionBuilder().withType(StatusReport.DEGRADED).withStatus("True").withReason("ReconcileFailed")
-                .withMessage(message.length() > 1000 ? message.substring(0, 1000) : message)
-                .withObservedGeneration(platform.getMetadata().getGeneration())
-                .withLastTransitionTime(Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).build());
-        return ErrorStatusUpdateControl.patchStatus(statusPatch(platform, previous == null
-                ? new PlatformStatus(platform.getMetadata().getGeneration(), conditions, null, null, null, null)
-                : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
-                previous.urls(), previous.readyServices())));
+        LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(), describe(e));
+        PlatformStatus status = StatusReport.failed(platform.getStatus(), platform.getMetadata().getGeneration(), describe(e),
+                clock.instant());
+        return status.equals(platform.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()
+                : ErrorStatusUpdateControl.patchStatus(statusPatch(platform, status));
     }
 
     /** What went wrong, one line per failed dependent, without stack traces. */

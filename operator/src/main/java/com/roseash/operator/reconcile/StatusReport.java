@@ -99,6 +99,22 @@ final class StatusReport {
         return new PlatformStatus(generation, stamped, services, jobName, urls, readyServices + "/" + enabled);
     }
 
+    /**
+     * The status after a reconcile that failed: the last one observed, with Degraded=True and the
+     * failure (its lastTransitionTime kept while the platform stays degraded, so a retry that fails
+     * the same way writes nothing).
+     */
+    static PlatformStatus failed(PlatformStatus previous, long generation, String message, Instant now) {
+        List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
+        conditions.removeIf(c -> DEGRADED.equals(c.getType()));
+        String shown = message.length() > 1000 ? message.substring(0, 1000) : message;
+        conditions.add(stamp(condition(DEGRADED, true, "ReconcileFailed", shown), generation, previous, now));
+        return previous == null
+                ? new PlatformStatus(generation, conditions, null, null, null, null)
+                : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
+                previous.urls(), previous.readyServices());
+    }
+
     /** A Deployment has rolled out when its controller saw our spec and every replica runs it, ready. */
     private static boolean rolledOut(Deployment deployment, String image, int replicas) {
         if (deployment == null || deployment.getStatus() == null || !image.equals(image(deployment))) {

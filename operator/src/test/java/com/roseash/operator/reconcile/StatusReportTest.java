@@ -66,6 +66,21 @@ class StatusReportTest {
     }
 
     @Test
+    void aFailedReconcileKeepsWhatWasObservedAndARetryThatFailsAlikeChangesNothing() {
+        PlatformStatus ready = roundTrip(StatusReport.of(PLATFORM, 4,
+                new Observed(Optional.of(job("Complete")), rolledOut(), Optional.empty(), Optional.empty()), null, T0));
+
+        PlatformStatus failed = roundTrip(StatusReport.failed(ready, 5, "deployments: coop-cart is invalid", T1));
+        PlatformStatus retried = StatusReport.failed(failed, 5, "deployments: coop-cart is invalid", T1.plusSeconds(30));
+
+        assertThat(condition(failed, "Degraded").getReason()).isEqualTo("ReconcileFailed");
+        assertThat(condition(failed, "Degraded").getMessage()).isEqualTo("deployments: coop-cart is invalid");
+        assertThat(condition(failed, "Ready").getStatus()).as("the last observation stays").isEqualTo("True");
+        assertThat(failed.services()).isEqualTo(ready.services());
+        assertThat(retried).isEqualTo(failed);
+    }
+
+    @Test
     void whileMigrationsRunTheRolloutIsProgressingAndNotReady() {
         PlatformStatus status = StatusReport.of(PLATFORM, 1,
                 new Observed(Optional.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().withNewStatus().withActive(1)

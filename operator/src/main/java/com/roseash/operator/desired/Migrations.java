@@ -47,8 +47,7 @@ public final class Migrations {
                     .withImage(ManagedPostgres.image(platform.spec().database().managed()))
                     .withCommand("sh", "-c", "until pg_isready -h " + ManagedPostgres.host(platform) + " -p "
                             + ManagedPostgres.PORT + "; do sleep 2; done")
-                    .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
-                    .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                    .withSecurityContext(Hardening.container())
                     .build());
         }
         return new JobBuilder()
@@ -60,13 +59,11 @@ public final class Migrations {
                 .withActiveDeadlineSeconds(1800L)
                 .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
                 .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withSecurityContext(Hardening.pod(10001L))
                 .withInitContainers(init)
                 .addNewContainer().withName(COMPONENT).withImage(platform.image(IMAGE))
                 .withEnv(ServiceWorkloads.databaseEnvironment(platform))
-                .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withSecurityContext(Hardening.container())
                 .withNewResources().addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))
                 .addToLimits("memory", new Quantity("512Mi")).endResources()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()

@@ -67,8 +67,7 @@ public final class ServiceWorkloads {
                 .addToAnnotations(CONFIG_DIGEST, Configuration.digest(platform)).endMetadata()
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withFsGroup(10001L)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .withSecurityContext(Hardening.pod(10001L))
                 .withContainers(container(platform, service, image))
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                 .endSpec().endTemplate().endSpec().build();
@@ -88,8 +87,7 @@ public final class ServiceWorkloads {
                 .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
                 .withNewReadinessProbe().withNewHttpGet().withPath(Contract.READINESS_PATH).withPort(new IntOrString("admin"))
                 .endHttpGet().withPeriodSeconds(5).withFailureThreshold(2).endReadinessProbe()
-                .withNewSecurityContext().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
-                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withSecurityContext(Hardening.container())
                 .withResources(resources == null ? DEFAULT_RESOURCES : resources)
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.runtime.RoseAshOperator;
@@ -78,7 +77,7 @@ public final class OperatorBenchmark {
      * one-replica Deployments (its services), applied at once; seconds until every Job completed
      * and every Deployment is available.
      */
-    private static double bareWorkloadSeconds(KubernetesClient admin, String namespace, int platforms) throws InterruptedException {
+    private static double bareWorkloadSeconds(KubernetesClient admin, String namespace, int platforms) {
         long start = System.nanoTime();
         for (int p = 0; p < platforms; p++) {
             admin.batch().v1().jobs().inNamespace(namespace).resource(new JobBuilder().withNewMetadata().withName("job-" + p)
@@ -95,47 +94,33 @@ public final class OperatorBenchmark {
                         .endTemplate().endSpec().build()).create();
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            long jobs = admin.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
-                    .filter(j -> j.getStatus() != null && Integer.valueOf(1).equals(j.getStatus().getSucceeded())).count();
-            long deployments = admin.apps().deployments().inNamespace(namespace).list().getItems().stream()
-                    .filter(d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas())).count();
-            if (jobs == platforms && deployments == 6L * platforms) {
-                return (System.nanoTime() - start) / 1e9;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("bare workloads not done in 10 minutes");
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                admin.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
+                        .filter(j -> j.getStatus() != null && Integer.valueOf(1).equals(j.getStatus().getSucceeded())).count() == platforms
+                && admin.apps().deployments().inNamespace(namespace).list().getItems().stream()
+                        .filter(d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()))
+                        .count() == 6L * platforms);
+        return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double applyAndAwaitReady(KubernetesClient admin, String namespace, List<String> names) throws InterruptedException {
+    private static double applyAndAwaitReady(KubernetesClient admin, String namespace, List<String> names) {
         long start = System.nanoTime();
         for (String name : names) {
             admin.resource(Platforms.external(admin, namespace, name, "")).create();
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            long ready = admin.resources(RoseAshPlatform.class).inNamespace(namespace).list().getItems().stream()
-                    .filter(p -> names.contains(p.getMetadata().getName()) && p.getStatus() != null && p.getStatus().conditions() != null
-                            && p.getStatus().conditions().stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")))
-                    .count();
-            if (ready == names.size()) {
-                return (System.nanoTime() - start) / 1e9;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(names.size() + " platforms not Ready in 10 minutes");
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                admin.resources(RoseAshPlatform.class).inNamespace(namespace).list().getItems().stream()
+                        .filter(p -> names.contains(p.getMetadata().getName()) && Platforms.isTrue(p, "Ready")).count() == names.size());
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void awaitReconciles(RoseAshOperator operator, long count) {
         await().atMost(Duration.ofMinutes(1)).until(() -> operator.statistics().reconciles() >= count);
     }
 
-    private static long heapAfterGc() throws InterruptedException {
+    private static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
-            Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.roseash.operator.resource.Database.ManagedDatabase;
+import com.roseash.operator.resource.PostgresVersion;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
@@ -55,7 +56,7 @@ public final class ManagedPostgres {
     }
 
     private static String version(ManagedDatabase managed) {
-        return managed.version() == null ? "17" : managed.version();
+        return managed.version() == null ? PostgresVersion.V17.number() : managed.version().number();
     }
 
     public static StatefulSet statefulSet(PlatformView platform) {

@@ -3,7 +3,6 @@ package com.roseash.operator.resource;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** PostgreSQL: an external server named by a Secret, or one the operator runs (for small installs). */
@@ -18,10 +17,9 @@ public record Database(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ManagedDatabase(
-            @Default("17")
-            @Pattern("^1[5-9]$")
+            @Default("\"17\"")
             @JsonPropertyDescription("PostgreSQL major version.")
-            String version,
+            PostgresVersion version,
 
             @Default("10Gi")
             @JsonPropertyDescription("Size of the data volume.")

@@ -137,6 +137,20 @@ class ValidationTest {
     }
 
     @Test
+    void theManagedDatabaseVersionIsOneOfTheSupported() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {version: "14"}}
+                redis: {managed: {}}
+                """, "spec.database.managed.version", "Unsupported value: \"14\"");
+        assertThat(create("pg18", """
+                domain: coop.example
+                database: {managed: {version: "18"}}
+                redis: {managed: {}}
+                """).getMetadata().getName()).isEqualTo("pg18");
+    }
+
+    @Test
     void aNameTooLongForItsChildrenIsRefused() {
         assertThatThrownBy(() -> create("a".repeat(41), """
                 domain: coop.example

@@ -62,8 +62,8 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
     public static final String NAME = "rose-ash-platform";
     /**
      * What the reconciler touches itself, outside the workflow's dependents: the managed database's
-     * claim (ClaimOwnership) and the Jobs of earlier versions (deleted once superseded). RbacTest holds
-     * the Role against these and the dependents.
+     * claim (ClaimOwnership). Deleting superseded Jobs needs nothing more than the migrations dependent's
+     * kind. RbacTest holds the Role against these and the dependents.
      */
     public static final List<String> DIRECT_ACCESS = List.of("/persistentvolumeclaims [get, update]");
     private static final Logger LOG = LoggerFactory.getLogger(PlatformReconciler.class);

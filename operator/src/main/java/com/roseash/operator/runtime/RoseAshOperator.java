@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoseAshOperator implements AutoCloseable {
 
-    private final KubernetesClient client;
     private final Operator operator;
     private final AdminServer admin;
     private final ApiWriteCounter writes;
@@ -31,9 +30,8 @@ public final class RoseAshOperator implements AutoCloseable {
     private final AtomicBoolean stopping;
     private static final Logger LOG = LoggerFactory.getLogger(RoseAshOperator.class);
 
-    private RoseAshOperator(KubernetesClient client, Operator operator, AdminServer admin, ApiWriteCounter writes,
+    private RoseAshOperator(Operator operator, AdminServer admin, ApiWriteCounter writes,
                             ReconcileStatistics statistics, AtomicBoolean leader, AtomicBoolean stopping) {
-        this.client = client;
         this.operator = operator;
         this.admin = admin;
         this.writes = writes;
@@ -78,7 +76,7 @@ public final class RoseAshOperator implements AutoCloseable {
         AdminServer admin = new AdminServer(options.adminHost(), options.adminPort(),
                 () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
                 () -> metrics(statistics, writes, leader));
-        return new RoseAshOperator(client, operator, admin, writes, statistics, leader, stopping);
+        return new RoseAshOperator(operator, admin, writes, statistics, leader, stopping);
     }
 
     private static String metrics(ReconcileStatistics statistics, ApiWriteCounter writes, AtomicBoolean leader) {
@@ -109,10 +107,6 @@ public final class RoseAshOperator implements AutoCloseable {
 
     public URI adminUri() {
         return URI.create("http://127.0.0.1:" + admin.port() + "/");
-    }
-
-    public KubernetesClient client() {
-        return client;
     }
 
     @Override

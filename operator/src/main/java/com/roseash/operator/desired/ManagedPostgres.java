@@ -51,8 +51,10 @@ public final class ManagedPostgres {
         return data;
     }
 
-    public static String image(ManagedDatabase managed) {
-        return "docker.io/library/postgres:" + version(managed) + "-alpine";
+    /** The resource's own image, or the {@code rose-ash/postgres-<major>} image of this release. */
+    public static String image(PlatformView platform) {
+        ManagedDatabase managed = platform.spec().database().managed();
+        return managed.image() != null ? managed.image() : platform.image("postgres-" + version(managed));
     }
 
     private static String version(ManagedDatabase managed) {
@@ -75,14 +77,16 @@ public final class ManagedPostgres {
                 .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
                 .withNewSpec().withAutomountServiceAccountToken(false)
                 .withSecurityContext(Hardening.pod(70L))
-                .addNewContainer().withName(COMPONENT).withImage(image(managed))
+                .addNewContainer().withName(COMPONENT).withImage(image(platform))
                 .addNewPort().withName("postgres").withContainerPort(PORT).endPort()
                 .addNewEnv().withName("POSTGRES_DB").withValue(DATABASE).endEnv()
                 .addNewEnv().withName("POSTGRES_USER").withValue(USER).endEnv()
                 .addNewEnv().withName("POSTGRES_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
                 .withName(name(platform)).withKey("password").endSecretKeyRef().endValueFrom().endEnv()
                 .addNewEnv().withName("PGDATA").withValue("/var/lib/postgresql/data/pgdata").endEnv()
-                .withNewReadinessProbe().withNewExec().withCommand("pg_isready", "-U", USER, "-d", DATABASE).endExec()
+                                // A port probe works with any PostgreSQL image (ours has no pg_isready); the migrations Job
+                // waits for the server to accept a login itself.
+                .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString("postgres")).endTcpSocket()
                 .withPeriodSeconds(5).endReadinessProbe()
                 .withSecurityContext(Hardening.container())
                 .withNewResources().addToRequests("cpu", new Quantity("250m")).addToRequests("memory", new Quantity("512Mi"))

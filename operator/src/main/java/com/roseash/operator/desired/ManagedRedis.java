@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
  */
 public final class ManagedRedis {
 
-    public static final String DEFAULT_IMAGE = "docker.io/library/redis:7.4-alpine";
     public static final String COMPONENT = "redis";
 
     private ManagedRedis() {
@@ -25,7 +24,8 @@ public final class ManagedRedis {
 
     public static Deployment deployment(PlatformView platform) {
         var managed = platform.spec().redis().managed();
-        String image = managed != null && managed.image() != null ? managed.image() : DEFAULT_IMAGE;
+        // The resource's own image, or the rose-ash/redis image of this release (images/).
+        String image = managed != null && managed.image() != null ? managed.image() : platform.image(COMPONENT);
         return new DeploymentBuilder()
                 .withNewMetadata().withName(name(platform)).withNamespace(platform.namespace())
                 .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
@@ -36,7 +36,7 @@ public final class ManagedRedis {
                 .withNewSpec().withAutomountServiceAccountToken(false)
                 .withSecurityContext(Hardening.pod(999L))
                 .addNewContainer().withName(COMPONENT).withImage(image)
-                .withArgs("--save", "", "--appendonly", "no")
+                .withArgs("--protected-mode", "no", "--save", "", "--appendonly", "no")
                 .addNewPort().withName("redis").withContainerPort(6379).endPort()
                 .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString("redis")).endTcpSocket()
                 .withPeriodSeconds(5).endReadinessProbe()

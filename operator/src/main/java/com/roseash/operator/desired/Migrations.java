@@ -1,10 +1,5 @@
 package com.roseash.operator.desired;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -39,17 +34,6 @@ public final class Migrations {
     }
 
     public static Job job(PlatformView platform) {
-        List<Container> init = new ArrayList<>();
-        if (platform.spec().database().managed() != null) {
-            // The managed database may still be starting on a first install; wait for it rather than
-            // spend the Job's retries on it.
-            init.add(new ContainerBuilder().withName("wait-for-database")
-                    .withImage(ManagedPostgres.image(platform.spec().database().managed()))
-                    .withCommand("sh", "-c", "until pg_isready -h " + ManagedPostgres.host(platform) + " -p "
-                            + ManagedPostgres.PORT + "; do sleep 2; done")
-                    .withSecurityContext(Hardening.container())
-                    .build());
-        }
         return new JobBuilder()
                 .withNewMetadata().withName(jobName(platform)).withNamespace(platform.namespace())
                 .withLabels(Labels.of(platform, COMPONENT)).endMetadata()
@@ -60,8 +44,9 @@ public final class Migrations {
                 .withNewTemplate().withNewMetadata().withLabels(Labels.of(platform, COMPONENT)).endMetadata()
                 .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
                 .withSecurityContext(Hardening.pod(10001L))
-                .withInitContainers(init)
                 .addNewContainer().withName(COMPONENT).withImage(platform.image(IMAGE))
+                // The migrator waits for the database to accept a login (a managed one may still be starting on
+                // a first install) rather than spend the Job's one retry on it.
                 .withEnv(ServiceWorkloads.databaseEnvironment(platform))
                 .withSecurityContext(Hardening.container())
                 .withNewResources().addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))

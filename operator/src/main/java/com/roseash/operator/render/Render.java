@@ -2,6 +2,7 @@ package com.roseash.operator.render;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * {@code render cr.yaml}: the manifests a RoseAshPlatform file produces, as multi-document YAML, with
- * no cluster, for review and for GitOps users who run without the operator.
+ * no cluster, for review and for GitOps users who run without the operator. {@code render -} reads the
+ * resource from standard input, which is how the operator image is given a file.
  */
 public final class Render {
 
@@ -21,16 +23,22 @@ public final class Render {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: render <RoseAshPlatform YAML file>");
+            System.err.println("usage: render <RoseAshPlatform YAML file, or - for standard input>");
             System.exit(2);
         }
-        System.exit(render(Path.of(args[0]), System.out, System.err));
+        String source = args[0];
+        String yaml = source.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(source));
+        System.exit(render(source.equals("-") ? "standard input" : source, yaml, System.out, System.err));
     }
 
     static int render(Path file, PrintStream out, PrintStream err) throws IOException {
+        return render(file.toString(), Files.readString(file), out, err);
+    }
+
+    static int render(String file, String yaml, PrintStream out, PrintStream err) {
         RoseAshPlatform platform;
         try {
-            platform = Serialization.unmarshal(Files.readString(file), RoseAshPlatform.class);
+            platform = Serialization.unmarshal(yaml, RoseAshPlatform.class);
         } catch (RuntimeException e) {
             err.println(file + " is not a RoseAshPlatform: " + e.getMessage());
             return 1;

@@ -26,6 +26,10 @@ public record Database(
             String storageSize,
 
             @JsonPropertyDescription("StorageClass of the data volume; the cluster's default when unset.")
-            String storageClass) {
+            String storageClass,
+
+            @JsonPropertyDescription("PostgreSQL image; rose-ash/postgres-<version> of spec.images when unset. Any image"
+                    + " that reads POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB and PGDATA as the Docker Library's does.")
+            String image) {
     }
 }

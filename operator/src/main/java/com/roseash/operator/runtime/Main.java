@@ -1,7 +1,9 @@
 package com.roseash.operator.runtime;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 
 import com.roseash.operator.render.Render;
 import io.fabric8.kubernetes.client.Config;
@@ -22,10 +24,13 @@ public final class Main {
             return;
         }
         if (args.length > 0) {
-            System.err.println("usage: operator            run the operator\n       operator render FILE  print a platform's manifests");
+            System.err.println("usage: operator            run the operator\n       operator render FILE  print a platform's manifests (FILE - reads standard input)");
             System.exit(2);
         }
-        RoseAshOperator operator = RoseAshOperator.start(Config.autoConfigure(null), OperatorOptions.fromEnvironment(System.getenv()));
+        Map<String, String> environment = System.getenv();
+        LogFormat.parse(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_FORMAT", "text"))
+                .install(Level.parse(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_LEVEL", "INFO")));
+        RoseAshOperator operator = RoseAshOperator.start(Config.autoConfigure(null), OperatorOptions.fromEnvironment(environment));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.close();

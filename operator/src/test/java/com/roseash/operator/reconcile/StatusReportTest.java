@@ -25,7 +25,7 @@ class StatusReportTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Instant T1 = Instant.parse("2026-11-25T10:05:00Z");
-    private static final PlatformView PLATFORM = PlatformView.of(Serialization.unmarshal("""
+    static final PlatformView PLATFORM = PlatformView.of(Serialization.unmarshal("""
             apiVersion: rose-ash.com/v1alpha1
             kind: RoseAshPlatform
             metadata: {name: coop, namespace: shop}
@@ -93,7 +93,7 @@ class StatusReportTest {
         assertThat(status.urls()).containsEntry("events", "https://events.coop.example/");
     }
 
-    private static Map<String, Deployment> rolledOut() {
+    static Map<String, Deployment> rolledOut() {
         Map<String, Deployment> deployments = new TreeMap<>();
         for (String service : Contract.SERVICES) {
             Deployment deployment = ServiceWorkloads.deployment(PLATFORM, service, PLATFORM.image(service));
@@ -105,7 +105,7 @@ class StatusReportTest {
         return deployments;
     }
 
-    private static Job job(String condition) {
+    static Job job(String condition) {
         return new JobBuilder().withNewMetadata().withName("coop-migrate-x").endMetadata().withNewStatus()
                 .addNewCondition().withType(condition).withStatus("True")
                 .withReason(condition.equals("Failed") ? "BackoffLimitExceeded" : null)

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code render} on the sample platform: the manifests, checked field by field and by a real API server. */
 class RenderTest {
 
-    private static final Path SAMPLE = Path.of("../manifests/samples/platform.yaml");
+    private static final Path SAMPLE = Path.of("../manifests/samples/coop/platform.yaml");
 
     @Test
     void rendersEveryEnabledServiceOnTheContract() throws IOException {
@@ -85,13 +85,17 @@ class RenderTest {
         assertThat(migrations.getMetadata().getName()).matches("coop-migrate-[0-9a-f]{10}");
         assertThat(migrations.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
                 .isEqualTo("registry.coop.example/rose-ash/migrate:0.1.0");
-        assertThat(migrations.getSpec().getTemplate().getSpec().getInitContainers()).as("waits for the managed database").hasSize(1);
+        assertThat(migrations.getSpec().getTemplate().getSpec().getInitContainers()).as("the migrator waits itself").isEmpty();
         StatefulSet postgres = only(objects, StatefulSet.class);
+        assertThat(postgres.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .as("this release's PostgreSQL of the resource's version").isEqualTo("registry.coop.example/rose-ash/postgres-17:0.1.0");
         assertThat(postgres.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests().get("storage"))
                 .hasToString("20Gi");
         assertThat(postgres.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
                 .as("the claim outlives the StatefulSet; it goes with the platform").isEqualTo("Retain");
-        assertThat(objects).filteredOn(o -> o instanceof Deployment && o.getMetadata().getName().equals("coop-redis")).hasSize(1);
+        assertThat(objects).filteredOn(o -> o instanceof Deployment && o.getMetadata().getName().equals("coop-redis"))
+                .singleElement().extracting(o -> ((Deployment) o).getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .isEqualTo("registry.coop.example/rose-ash/redis:0.1.0");
         assertThat(objects).as("no generated secret is rendered").noneMatch(Secret.class::isInstance);
 
         assertThat(objects).filteredOn(PodDisruptionBudget.class::isInstance)

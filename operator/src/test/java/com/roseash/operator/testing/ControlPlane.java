@@ -127,6 +127,43 @@ public final class ControlPlane implements AutoCloseable {
         return binaries.resolve("kubectl");
     }
 
+    public Path helm() {
+        return binaries.resolve("helm");
+    }
+
+    /** A tool's exit code and its standard output and error together. */
+    public record Outcome(int exit, String output) {
+    }
+
+    /**
+     * Runs kubectl, helm or another tool against this plane (its kubeconfig in KUBECONFIG), feeding it
+     * {@code input} when not null; the outcome whatever the exit code, so a test can assert a refusal.
+     */
+    public Outcome command(List<String> command, String input) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("KUBECONFIG", kubeconfig.toString());
+            builder.environment().put("HOME", workDirectory.toString());
+            Process process = builder.start();
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish in 5 minutes:\n" + output);
+            }
+            return new Outcome(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** A new namespace with a unique name, for one test. */
     public String newNamespace(String prefix) {
         String namespace = prefix + "-" + NAMESPACES.incrementAndGet();

@@ -1,11 +1,14 @@
 package com.roseash.migrate;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.config.Setting;
 import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
@@ -28,12 +31,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), Map.of());
-        System.exit(run(DatabaseSettings.from(config), DOMAINS, System.out, System.err));
+        List<Setting> settings = new ArrayList<>(PlatformSettings.all());
+        settings.addAll(MigrateSettings.own());
+        RoseAshConfig config = RoseAshConfig.load(settings, Map.of());
+        System.exit(run(DatabaseSettings.from(config), config.duration(MigrateSettings.DATABASE_WAIT), DOMAINS,
+                System.out, System.err));
     }
 
-    static int run(DatabaseSettings database, List<DomainMigrations> domains, PrintStream out, PrintStream err) {
+    static int run(DatabaseSettings database, Duration wait, List<DomainMigrations> domains, PrintStream out, PrintStream err) {
         out.println("Migrating " + database.url() + " (" + domains.size() + " domains)");
+        String unreachable = DatabaseWait.until(database, wait, out);
+        if (unreachable != null) {
+            err.println("FAILED before any migration ran: the database did not accept a login within " + wait + ": " + unreachable);
+            return 2;
+        }
         try {
             for (Migrator.Applied applied : new Migrator(database, domains).migrateAll()) {
                 out.println("  " + applied.domain() + ": at version " + applied.version()

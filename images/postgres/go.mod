@@ -1,0 +1,3 @@
+module rose-ash.local/images/postgres
+
+go 1.24

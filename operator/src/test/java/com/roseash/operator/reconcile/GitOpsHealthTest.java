@@ -1,0 +1,190 @@
+package com.roseash.operator.reconcile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.roseash.operator.resource.PlatformStatus;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.lib.jse.JsePlatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The health checks docs/gitops.md gives GitOps controllers, run as they run them: Argo CD's Lua check
+ * (manifests/gitops/argocd-health.lua) in a Lua 5.1 interpreter, Flux's healthCheckExprs
+ * (manifests/gitops/flux.yaml) in CEL, each against statuses the operator writes.
+ */
+class GitOpsHealthTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aReadyPlatformIsHealthyAndCurrent() throws Exception {
+        JsonNode platform = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
+                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW));
+
+        assertThat(argo(platform)).containsEntry("status", "Healthy");
+        assertThat(flux(platform)).isEqualTo("Current");
+    }
+
+    @Test
+    void runningMigrationsAreProgressingWithTheReason() throws Exception {
+        JsonNode platform = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
+                Optional.of(new JobBuilder().withNewMetadata().withName("coop-migrate-x").endMetadata().build()),
+                Map.of(), Optional.empty(), Optional.empty()), null, NOW));
+
+        assertThat(argo(platform)).containsEntry("status", "Progressing").extractingByKey("message").asString()
+                .startsWith("MigrationsRunning");
+        assertThat(flux(platform)).isEqualTo("InProgress");
+    }
+
+    @Test
+    void failedMigrationsAndARefusedChildAreDegradedAndFailed() throws Exception {
+        PlatformStatus ready = StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
+                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW);
+        JsonNode migrationsFailed = platform(5, StatusReport.of(StatusReportTest.PLATFORM, 5, new Observed(
+                Optional.of(StatusReportTest.job("Failed")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), ready, NOW));
+        JsonNode refused = platform(5, StatusReport.failed(ready, 5, "deployments: coop-cart is invalid", NOW));
+
+        assertThat(argo(migrationsFailed)).containsEntry("status", "Degraded").extractingByKey("message").asString()
+                .startsWith("MigrationsFailed: ").contains("BackoffLimitExceeded");
+        assertThat(flux(migrationsFailed)).isEqualTo("Failed");
+        assertThat(argo(refused)).containsEntry("status", "Degraded").containsEntry("message",
+                "ReconcileFailed: deployments: coop-cart is invalid");
+        assertThat(flux(refused)).as("Ready stays True, Degraded wins").isEqualTo("Failed");
+    }
+
+    @Test
+    void aStatusOfAnEarlierGenerationOrNoneIsProgressing() throws Exception {
+        JsonNode stale = platform(6, StatusReport.of(StatusReportTest.PLATFORM, 5, new Observed(
+                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW));
+        JsonNode fresh = JSON.readTree("{\"metadata\":{\"name\":\"coop\",\"generation\":1}}");
+
+        assertThat(argo(stale)).containsEntry("status", "Progressing")
+                .containsEntry("message", "Waiting for the operator to observe generation 6");
+        assertThat(flux(stale)).isEqualTo("InProgress");
+        assertThat(argo(fresh)).containsEntry("status", "Progressing");
+        assertThat(flux(fresh)).isEqualTo("InProgress");
+    }
+
+    /** The object as a controller reads it: metadata with its generation, and the status as the API returns it. */
+    private static JsonNode platform(long generation, PlatformStatus status) throws Exception {
+        return JSON.readTree("{\"metadata\":{\"name\":\"coop\",\"generation\":" + generation + "},\"status\":"
+                + Serialization.asJson(status) + "}");
+    }
+
+    private static Map<String, String> argo(JsonNode platform) throws Exception {
+        Globals lua = JsePlatform.standardGlobals();
+        lua.set("obj", toLua(platform));
+        LuaValue result = lua.load(Files.readString(Path.of("../manifests/gitops/argocd-health.lua")), "health.lua").call();
+        Map<String, String> health = new LinkedHashMap<>();
+        health.put("status", result.get("status").tojstring());
+        health.put("message", result.get("message").tojstring());
+        return health;
+    }
+
+    /**
+     * At most one of the three expressions holds, so the order Flux evaluates them in does not matter;
+     * none holding is InProgress. Fields of the object are the expressions' variables.
+     */
+    private static String flux(JsonNode platform) throws Exception {
+        JsonNode expressions = null;
+        for (String document : Files.readString(Path.of("../manifests/gitops/flux.yaml")).split("\n---\n")) {
+            JsonNode object = JSON.valueToTree(Serialization.unmarshal(document, Map.class));
+            if (object.has("spec") && object.path("spec").has("healthCheckExprs")) {
+                expressions = object.path("spec").path("healthCheckExprs").get(0);
+            }
+        }
+        assertThat(expressions).as("flux.yaml has healthCheckExprs").isNotNull();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        platform.fields().forEachRemaining(field -> variables.put(field.getKey(), toCel(field.getValue())));
+        Map<String, Boolean> outcomes = new LinkedHashMap<>();
+        for (String state : List.of("inProgress", "failed", "current")) {
+            outcomes.put(state, holds(expressions.path(state).asText(), variables));
+        }
+        assertThat(outcomes.values().stream().filter(Boolean::booleanValue).count()).as(outcomes.toString()).isLessThanOrEqualTo(1);
+        if (outcomes.get("failed")) {
+            return "Failed";
+        }
+        return outcomes.get("current") ? "Current" : "InProgress";
+    }
+
+    private static boolean holds(String expression, Map<String, Object> variables) throws Exception {
+        CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addVar("metadata", SimpleType.DYN).addVar("status", SimpleType.DYN).addVar("spec", SimpleType.DYN).build();
+        CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
+        CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+        Map<String, Object> bound = new LinkedHashMap<>(variables);
+        bound.putIfAbsent("status", Map.of());
+        bound.putIfAbsent("spec", Map.of());
+        return Boolean.TRUE.equals(runtime.createProgram(ast).eval(bound));
+    }
+
+    private static Object toCel(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), toCel(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(element -> list.add(toCel(element)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.asText();
+    }
+
+    private static LuaValue toLua(JsonNode node) {
+        if (node.isObject()) {
+            LuaTable table = new LuaTable();
+            node.fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    table.set(field.getKey(), toLua(field.getValue()));
+                }
+            });
+            return table;
+        }
+        if (node.isArray()) {
+            LuaTable table = new LuaTable();
+            for (int i = 0; i < node.size(); i++) {
+                table.set(i + 1, toLua(node.get(i)));
+            }
+            return table;
+        }
+        if (node.isNumber()) {
+            return LuaValue.valueOf(node.asDouble());
+        }
+        if (node.isBoolean()) {
+            return LuaValue.valueOf(node.asBoolean());
+        }
+        return LuaValue.valueOf(node.asText());
+    }
+}

@@ -34,6 +34,7 @@ public final class Configuration {
     static Map<String, String> data(PlatformView platform) {
         Map<String, String> data = new TreeMap<>();
         data.put(Contract.DOMAIN, platform.domain());
+        data.put(Contract.ADMIN_EMAIL, adminEmail(platform));
         for (String service : Contract.SERVICES) {
             data.put(Contract.publicUrl(service), publicUrl(platform, service));
             if (platform.enabled(service)) {
@@ -45,6 +46,11 @@ public final class Configuration {
             data.put(Contract.REDIS_URL, "redis://" + ManagedRedis.name(platform) + "." + platform.namespace() + ".svc:6379");
         }
         return data;
+    }
+
+    /** The first administrator's sign-in; the password is in the generated Secret (admin-password). */
+    public static String adminEmail(PlatformView platform) {
+        return "admin@" + platform.domain();
     }
 
     public static String publicUrl(PlatformView platform, String service) {

@@ -25,6 +25,8 @@ public final class Contract {
     public static final String DOMAIN = "ROSE_ASH_DOMAIN";
     public static final String SESSION_SECRET = "ROSE_ASH_SESSION_SECRET";
     public static final String SIGNING_KEY = "ROSE_ASH_SIGNING_KEY";
+    public static final String ADMIN_EMAIL = "ROSE_ASH_ADMIN_EMAIL";
+    public static final String ADMIN_PASSWORD = "ROSE_ASH_ADMIN_PASSWORD";
 
     private Contract() {
     }

@@ -26,6 +26,8 @@ public final class GeneratedSecrets {
     private GeneratedSecrets() {
     }
 
+    public static final String ADMIN_PASSWORD_KEY = "admin-password";
+
     public static String name(PlatformView platform) {
         return platform.child("secrets");
     }
@@ -34,6 +36,8 @@ public final class GeneratedSecrets {
         Map<String, String> values = new TreeMap<>();
         values.put("session-secret", randomToken());
         values.put("signing-key", rsaJwkSet());
+        // The first administrator's, whom federation creates while it has no users (Configuration names them).
+        values.put(ADMIN_PASSWORD_KEY, randomToken());
         for (String service : Contract.SERVICES) {
             values.put("client-secret-" + service, randomToken());
         }

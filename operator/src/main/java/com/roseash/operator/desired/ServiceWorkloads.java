@@ -30,6 +30,8 @@ public final class ServiceWorkloads {
             .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("256Mi"))
             .addToLimits("memory", new Quantity("512Mi")).build();
 
+    static final long PRE_STOP_SECONDS = 5;
+
     /** On each pod template: the digest of the ConfigMap it was started with (see Configuration.digest). */
     public static final String CONFIG_DIGEST = "rose-ash.com/config-digest";
 
@@ -88,6 +90,10 @@ public final class ServiceWorkloads {
                 .withNewReadinessProbe().withNewHttpGet().withPath(Contract.READINESS_PATH).withPort(new IntOrString("admin"))
                 .endHttpGet().withPeriodSeconds(5).withFailureThreshold(2).endReadinessProbe()
                 .withSecurityContext(Hardening.container())
+                // A pod being replaced keeps serving while the ingress and kube-proxy learn it is going: the
+                // endpoint is withdrawn at once, the process stops only after this pause.
+                .withNewLifecycle().withNewPreStop().withNewSleep().withSeconds(PRE_STOP_SECONDS).endSleep().endPreStop()
+                .endLifecycle()
                 .withResources(resources == null ? DEFAULT_RESOURCES : resources)
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .build();
@@ -108,6 +114,10 @@ public final class ServiceWorkloads {
         env.add(secret(Contract.SESSION_SECRET, generated, "session-secret"));
         if (service.equals("federation")) {
             env.add(secret(Contract.SIGNING_KEY, generated, "signing-key"));
+            // Optional: a Secret generated before this key existed lacks it, and federation then makes no admin.
+            env.add(new EnvVarBuilder().withName(Contract.ADMIN_PASSWORD).withNewValueFrom().withNewSecretKeyRef()
+                    .withName(generated).withKey(GeneratedSecrets.ADMIN_PASSWORD_KEY).withOptional(true)
+                    .endSecretKeyRef().endValueFrom().build());
             for (String client : Contract.SERVICES) {
                 if (!client.equals("federation") && platform.enabled(client)) {
                     env.add(secret(Contract.clientSecret(client), generated, "client-secret-" + client));

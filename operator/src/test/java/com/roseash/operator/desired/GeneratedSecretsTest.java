@@ -52,9 +52,10 @@ class GeneratedSecretsTest {
         Map<String, String> first = decoded(GeneratedSecrets.platformSecret(PLATFORM));
         Map<String, String> second = decoded(GeneratedSecrets.platformSecret(PLATFORM));
 
-        assertThat(first.keySet()).containsExactlyInAnyOrder("session-secret", "signing-key", "client-secret-blog",
-                "client-secret-market", "client-secret-cart", "client-secret-events", "client-secret-federation",
-                "client-secret-account");
+        assertThat(first.keySet()).containsExactlyInAnyOrder("session-secret", "signing-key", "admin-password",
+                "client-secret-blog", "client-secret-market", "client-secret-cart", "client-secret-events",
+                "client-secret-federation", "client-secret-account");
+        assertThat(first.get("admin-password")).hasSize(43);
         assertThat(first.get("session-secret")).hasSize(43);
         assertThat(first.values()).doesNotContainAnyElementsOf(second.values());
         assertThat(first.values().stream().distinct().count()).isEqualTo(first.size());

@@ -55,15 +55,17 @@ class RenderTest {
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("admin");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/live");
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).as("serves while it is withdrawn").isEqualTo(5L);
         assertThat(blog.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getEnv()).extracting(EnvVar::getName)
                 .contains("ROSE_ASH_DB_URL", "ROSE_ASH_SESSION_SECRET", "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG")
-                .doesNotContain("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART");
+                .doesNotContain("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART", "ROSE_ASH_ADMIN_PASSWORD");
         assertThat(container.getEnvFrom()).extracting(e -> e.getConfigMapRef().getName()).containsExactly("coop-config");
         ConfigMap config = only(objects, ConfigMap.class);
         assertThat(config.getData())
                 .containsEntry("ROSE_ASH_DOMAIN", "coop.example")
+                .containsEntry("ROSE_ASH_ADMIN_EMAIL", "admin@coop.example")
                 .containsEntry("ROSE_ASH_REDIS_URL", "redis://coop-redis.rose-ash.svc:6379")
                 .containsEntry("ROSE_ASH_SERVICES_FEDERATION_INTERNAL_URL", "http://coop-federation.rose-ash.svc:8081/")
                 .containsEntry("ROSE_ASH_SERVICES_BLOG_PUBLIC_URL", "https://blog.coop.example/")
@@ -71,7 +73,8 @@ class RenderTest {
         assertThat(blog.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("rose-ash.com/config-digest");
         assertThat(deployments).filteredOn(d -> d.getMetadata().getName().equals("coop-federation"))
                 .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
-                        .extracting(EnvVar::getName).contains("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART")
+                        .extracting(EnvVar::getName).contains("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART",
+                                "ROSE_ASH_ADMIN_PASSWORD")
                         .doesNotContain("ROSE_ASH_OAUTH_CLIENT_SECRET_MARKET"));
         assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("ROSE_ASH_DB_PASSWORD"))
                 .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("coop-postgres"));

@@ -39,6 +39,8 @@ import com.roseash.platform.web.Templates;
 /** The federation service: users and the OpenID Connect provider. Wiring only. */
 public final class FederationService {
 
+    private static final System.Logger LOG = System.getLogger(FederationService.class.getName());
+
     public static final DomainMigrations MIGRATIONS = new DomainMigrations(ServiceName.FEDERATION.id());
 
     private FederationService() {
@@ -58,6 +60,11 @@ public final class FederationService {
         String issuer = site.publicUrl().replaceAll("/+$", "");
 
         UserRepository users = new UserRepository(database.client());
+        // A new platform's first administrator (the operator generates the password), so someone can sign
+        // in and run it; never again once anyone has registered.
+        config.value(FederationSettings.ADMIN_EMAIL).ifPresent(email -> config.value(FederationSettings.ADMIN_PASSWORD)
+                .flatMap(password -> createAdminIfNoUsers(users, email, password))
+                .ifPresent(admin -> LOG.log(System.Logger.Level.INFO, "Created the first administrator, " + admin.email())));
         SigningKeys keys = SigningKeys.from(config.value(FederationSettings.SIGNING_KEY));
         BackChannelLogout backChannel = new BackChannelLogout(issuer, keys, backChannelEndpoints(config));
         SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
@@ -106,11 +113,15 @@ public final class FederationService {
     /** The local stack's first start: an admin to sign in with. Empty when users exist already. */
     public static Optional<User> createAdminIfNoUsers(DatabaseSettings settings, String email, String password) {
         try (Database database = Database.connect(settings)) {
-            UserRepository users = new UserRepository(database.client());
-            if (!users.isEmpty()) {
-                return Optional.empty();
-            }
-            return users.create(email, "Administrator", Passwords.hash(password), Set.of("admin", "editor", "member"));
+            return createAdminIfNoUsers(new UserRepository(database.client()), email, password);
         }
+    }
+
+    /** Replicas starting together may both find no users; the address is unique, so one admin is made. */
+    private static Optional<User> createAdminIfNoUsers(UserRepository users, String email, String password) {
+        if (!users.isEmpty()) {
+            return Optional.empty();
+        }
+        return users.create(email, "Administrator", Passwords.hash(password), Set.of("admin", "editor", "member"));
     }
 }

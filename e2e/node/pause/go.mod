@@ -1,0 +1,3 @@
+module rose-ash.local/e2e/pause
+
+go 1.24

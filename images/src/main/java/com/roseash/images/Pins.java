@@ -24,19 +24,13 @@ final class Pins {
 
     static void write(Path out, String registry, List<Built> images) {
         StringBuilder digests = new StringBuilder();
-        StringBuilder platform = new StringBuilder("""
-                # spec.images of a RoseAshPlatform pinning every image of this build by digest. Merge it into a
-                # platform: kubectl patch rap NAME --type merge --patch-file platform-images.yaml, or as a
-                # kustomize patch. Only Deployments whose digest changed roll.
-                spec:
-                  images:
-                """);
-        platform.append("    registry: ").append(registry).append('\n');
-        platform.append("    overrides:\n");
+        StringBuilder pins = new StringBuilder();
+        pins.append("    registry: ").append(registry).append('\n');
+        pins.append("    overrides:\n");
         for (Built image : images) {
             digests.append(image.name()).append(' ').append(image.digest()).append(' ').append(image.reference()).append('\n');
             if (!NOT_IN_A_PLATFORM.contains(image.name())) {
-                platform.append("      ").append(image.name()).append(":\n        digest: ").append(image.digest()).append('\n');
+                pins.append("      ").append(image.name()).append(":\n        digest: ").append(image.digest()).append('\n');
             }
         }
         Built operator = images.stream().filter(image -> image.name().equals("operator")).findFirst().orElseThrow();
@@ -53,9 +47,28 @@ final class Pins {
                   repository: %s
                   digest: %s
                 """.formatted(repository, operator.digest());
+        String mergePatch = """
+                # spec.images of a RoseAshPlatform pinning every image of this build by digest:
+                #   kubectl patch rap NAME --type merge --patch-file platform-images.yaml
+                # Only the Deployments whose digest changed roll.
+                spec:
+                  images:
+                """ + pins;
+        String kustomizePatch = """
+                # The same pins as a kustomize patch of every RoseAshPlatform of a kustomization:
+                #   patches: [{path: platform-images.kustomize.yaml, target: {group: rose-ash.com, kind: RoseAshPlatform}}]
+                # (kustomize puts the target's name in place of this one).
+                apiVersion: rose-ash.com/v1alpha1
+                kind: RoseAshPlatform
+                metadata:
+                  name: pinned-images
+                spec:
+                  images:
+                """ + pins;
         try {
             Files.writeString(out.resolve("digests.txt"), digests);
-            Files.writeString(out.resolve("platform-images.yaml"), platform);
+            Files.writeString(out.resolve("platform-images.yaml"), mergePatch);
+            Files.writeString(out.resolve("platform-images.kustomize.yaml"), kustomizePatch);
             Files.writeString(out.resolve("kustomize-images.yaml"), kustomize);
             Files.writeString(out.resolve("helm-values.yaml"), helm);
         } catch (IOException e) {

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 public final class CoopNames extends InetAddressResolverProvider {
 
     static final String DOMAIN = "coop.test";
+    /** The ingress's address, set by the scenario once its cluster is up; the real node's until then. */
+    static final String INGRESS_PROPERTY = "rose-ash.e2e.ingress";
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
@@ -24,7 +26,8 @@ public final class CoopNames extends InetAddressResolverProvider {
             public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
                 String name = host.toLowerCase(Locale.ROOT);
                 if (name.equals(DOMAIN) || name.endsWith("." + DOMAIN)) {
-                    return Stream.of(InetAddress.getByAddress(host, InetAddress.getByName(RealNode.NODE_IP).getAddress()));
+                    String ingress = System.getProperty(INGRESS_PROPERTY, RealNode.NODE_IP);
+                    return Stream.of(InetAddress.getByAddress(host, InetAddress.getByName(ingress).getAddress()));
                 }
                 return builtin.lookupByName(host, policy);
             }

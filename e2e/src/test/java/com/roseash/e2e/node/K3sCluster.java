@@ -80,18 +80,8 @@ final class K3sCluster implements TestCluster {
     }
 
     @Override
-    public String kubectl(String... arguments) {
-        return tools.kubectl(null, arguments);
-    }
-
-    @Override
-    public String kubectlWithInput(String input, String... arguments) {
-        return tools.kubectl(input, arguments);
-    }
-
-    @Override
-    public String helm(String... arguments) {
-        return tools.helm(arguments);
+    public Tools tools() {
+        return tools;
     }
 
     @Override

@@ -46,18 +46,8 @@ final class RealNode implements TestCluster {
     }
 
     @Override
-    public String kubectl(String... arguments) {
-        return tools.kubectl(null, arguments);
-    }
-
-    @Override
-    public String kubectlWithInput(String input, String... arguments) {
-        return tools.kubectl(input, arguments);
-    }
-
-    @Override
-    public String helm(String... arguments) {
-        return tools.helm(arguments);
+    public Tools tools() {
+        return tools;
     }
 
     @Override

@@ -12,11 +12,20 @@ interface TestCluster extends AutoCloseable {
     /** Imports OCI archives into the cluster's container runtime, naming each image by tag and digest. */
     void load(List<Path> archives);
 
-    String kubectl(String... arguments);
+    /** kubectl and helm with the cluster's kubeconfig. */
+    Tools tools();
 
-    String kubectlWithInput(String input, String... arguments);
+    default String kubectl(String... arguments) {
+        return tools().kubectl(null, arguments);
+    }
 
-    String helm(String... arguments);
+    default String kubectlWithInput(String input, String... arguments) {
+        return tools().kubectl(input, arguments);
+    }
+
+    default String helm(String... arguments) {
+        return tools().helm(arguments);
+    }
 
     /** The address the platform's host names resolve to: the ingress controller's, on ports 80 and 443. */
     String ingressAddress();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds what a real single-node Kubernetes needs beyond the control plane (operator/control-plane/build.sh
 # builds that, kubelet and kube-proxy included): CoreDNS, the HAProxy Ingress controller (with the
-# templates and Lua scripts it reads at run time), and the pod sandbox ("pause") program, all from the Go
-# module proxy or this repository. The Debian packages the node runs (containerd, runc, CNI plugins,
+# templates and Lua scripts it reads at run time), the pod sandbox ("pause") program, and the CNCF
+# Distribution registry (images/'s PushIT pushes the images to it), all from the Go module proxy or this
+# repository. The Debian packages the node runs (containerd, runc, CNI plugins,
 # iptables) are installed by bin/test.
 #
 # Output lands in ${ROSE_ASH_CACHE:-~/.cache/rose-ash}/node/<versions>/, each part built only when
@@ -11,6 +12,7 @@ set -euo pipefail
 
 COREDNS_VERSION=v1.15.0
 HAPROXY_INGRESS_VERSION=v0.16.1
+REGISTRY_VERSION=v3.1.2
 
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${ROSE_ASH_CACHE:-$HOME/.cache/rose-ash}
@@ -50,6 +52,14 @@ if [ ! -x "$out/haproxy-ingress" ] || [ ! -d "$out/haproxy-ingress-rootfs/etc/te
   chmod -R u+w "$out/haproxy-ingress-rootfs"
   echo "haproxy-ingress built in $(( $(date +%s) - started ))s" >&2
 fi
+
+if [ ! -x "$out/registry-${REGISTRY_VERSION}" ]; then
+  echo "Building the Distribution registry ${REGISTRY_VERSION} from the Go module proxy ..." >&2
+  wrapped_build github.com/distribution/distribution/v3 "$REGISTRY_VERSION" \
+    github.com/distribution/distribution/v3/cmd/registry "registry-${REGISTRY_VERSION}"
+  echo "registry built in $(( $(date +%s) - started ))s" >&2
+fi
+ln -sfn "registry-${REGISTRY_VERSION}" "$out/registry"
 
 if [ ! -x "$out/pause" ] || [ "$here/pause/main.go" -nt "$out/pause" ]; then
   (cd "$here/pause" && go build -trimpath -buildvcs=false -ldflags="-s -w" -o "$out/pause" .)

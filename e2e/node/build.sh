@@ -18,7 +18,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${ROSE_ASH_CACHE:-$HOME/.cache/rose-ash}
 out="$cache/node/coredns-${COREDNS_VERSION}_haproxy-ingress-${HAPROXY_INGRESS_VERSION}"
 mkdir -p "$out"
-command -v go >/dev/null || { echo "e2e/node/build.sh needs Go (https://go.dev)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GOFLAGS=-mod=mod CGO_ENABLED=0 GOTOOLCHAIN=local
@@ -28,6 +27,7 @@ started=$(date +%s)
 # go.mod ignores the dependency's own replace directives).
 wrapped_build() {
   local module=$1 version=$2 package=$3 binary=$4 dir="$work/$4"
+  command -v go >/dev/null || { echo "e2e/node/build.sh needs Go (https://go.dev) to build $binary" >&2; exit 1; }
   mkdir -p "$dir"
   printf 'module rose-ash.local/node/%s\n\ngo 1.24\n\nrequire %s %s\n' "$binary" "$module" "$version" > "$dir/go.mod"
   printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$package" > "$dir/tools.go"
@@ -62,6 +62,7 @@ fi
 ln -sfn "registry-${REGISTRY_VERSION}" "$out/registry"
 
 if [ ! -x "$out/pause" ] || [ "$here/pause/main.go" -nt "$out/pause" ]; then
+  command -v go >/dev/null || { echo "e2e/node/build.sh needs Go (https://go.dev) to build pause" >&2; exit 1; }
   (cd "$here/pause" && go build -trimpath -buildvcs=false -ldflags="-s -w" -o "$out/pause" .)
 fi
 

@@ -129,16 +129,29 @@ network() {
   # address without a Service finds nobody there.
   in_ns ip route add "$SERVICE_CIDR" dev cni0
   in_ns sysctl -qw net.ipv4.ip_forward=1
-  in_ns sysctl -qw net.bridge.bridge-nf-call-iptables=1 || true
+  in_ns sysctl -qw net.bridge.bridge-nf-call-iptables=1
   # Pods talk to each other, to Services and to the node, never to this machine beyond it.
   in_ns iptables -I FORWARD -i cni0 -o eth0 -j DROP
 }
+
+# Paths the kubelet and the CNI library write whatever their root directory: in the node's mount
+# namespace each gets a tmpfs of its own, so nothing lands on this machine. A path made for that is
+# removed again by down.
+HOST_PATHS=(/var/lib/kubelet /var/lib/cni /var/log/pods /var/log/containers)
 
 mounts() {
   mount --bind "$RUN" "$RUN"
   mount --make-private "$RUN"
   touch "$RUN/mnt"
   unshare --mount="$RUN/mnt" --propagation private true
+  local path
+  for path in "${HOST_PATHS[@]}"; do
+    if [ ! -d "$path" ]; then
+      mkdir -p "$path"
+      echo "$path" >> "$RUN/made-paths"
+    fi
+    nsenter --mount="$RUN/mnt" -- mount -t tmpfs -o mode=0755 tmpfs "$path"
+  done
 }
 
 cgroups() {
@@ -223,8 +236,12 @@ up() {
     command -v "$tool" >/dev/null || fail "$tool is missing (bin/test installs containerd runc containernetworking-plugins iptables conntrack)"
   done
   [ -x /usr/lib/cni/bridge ] || fail "/usr/lib/cni/bridge is missing (apt-get install containernetworking-plugins)"
+  [ -f /sys/fs/cgroup/pids/cgroup.procs ] || fail "needs cgroup v1 (the pids hierarchy at /sys/fs/cgroup/pids)"
+  [ -d /proc/sys/net/bridge ] || fail "needs bridge netfilter (br_netfilter): Services answering pods on the same bridge depend on it"
   [ ! -e "/run/netns/$NS" ] || fail "a node is up already ($NS): $0 down first"
   started=$(date +%s)
+  # A start that fails half-way takes down what it made.
+  trap 'log "up failed; taking down what it started"; down >&2 || true' EXIT
   binaries
   rm -rf "$W"
   mkdir -p "$W/logs" "$W/run"
@@ -279,6 +296,7 @@ up() {
   kubectl -n ingress rollout status deployment/haproxy-ingress --timeout=120s >/dev/null \
     || fail "HAProxy Ingress did not become ready; kubectl -n ingress describe pods"
   log "up in $(( $(date +%s) - started ))s: KUBECONFIG=$W/admin.kubeconfig, node $NODE_IP"
+  trap - EXIT
   echo "$W/admin.kubeconfig"
 }
 
@@ -365,7 +383,8 @@ load() {
     done
 }
 
-# Everything in the cgroup, then the cgroup, mounts, namespaces and files.
+# Everything in the cgroup, then the cgroup, mounts, namespaces and files. Each step goes on whatever
+# the one before did; check says what is left.
 down() {
   local hierarchy
   if [ -d "/sys/fs/cgroup/pids/$CGROUP" ]; then
@@ -388,14 +407,17 @@ down() {
     umount "$RUN" 2>/dev/null || true
   fi
   if [ -e "/run/netns/$NS" ]; then
-    ip netns del "$NS"
+    ip netns del "$NS" || true
   fi
   if [ -e "$RUN/made-run-netns-mount" ] && [ -z "$(ls -A /run/netns 2>/dev/null)" ]; then
     umount /run/netns 2>/dev/null || true
   fi
-  rm -rf "$RUN"
+  if [ -f "$RUN/made-paths" ]; then
+    while read -r path; do rmdir "$path" 2>/dev/null || true; done < "$RUN/made-paths"
+  fi
+  rm -rf "$RUN" || true
   ip link del "$HOST_IF" 2>/dev/null || true
-  rm -rf "$W"
+  rm -rf "$W" || true
   check
 }
 
@@ -406,6 +428,10 @@ check() {
   ip link show "$HOST_IF" >/dev/null 2>&1 && left+=("interface $HOST_IF")
   grep -q "$RUN\|$W" /proc/self/mountinfo && left+=("mounts under $RUN or $W")
   ls /run/netns/cni-* >/dev/null 2>&1 && left+=("pod network namespaces in /run/netns")
+  local path
+  for path in "${HOST_PATHS[@]}"; do
+    [ -n "$(ls -A "$path" 2>/dev/null)" ] && left+=("files in $path")
+  done
   pgrep -f "$W/" >/dev/null && left+=("processes: $(pgrep -f "$W/" | tr '\n' ' ')")
   [ -e "$W" ] && left+=("directory $W")
   if [ ${#left[@]} -gt 0 ]; then

@@ -7,6 +7,11 @@ if obj.status == nil or obj.status.conditions == nil then
   return hs
 end
 local generation = obj.metadata.generation
+if generation ~= nil and obj.status.observedGeneration ~= generation then
+  hs.status = "Progressing"
+  hs.message = "Waiting for the operator to observe generation " .. generation
+  return hs
+end
 local ready = nil
 local degraded = nil
 for _, condition in ipairs(obj.status.conditions) do
@@ -16,15 +21,11 @@ for _, condition in ipairs(obj.status.conditions) do
     degraded = condition
   end
 end
--- Degraded for the generation applied: a failed migration, or a child the API server refused.
-if degraded ~= nil and degraded.status == "True" and (generation == nil or degraded.observedGeneration == generation) then
+-- A failed migration, or a child the API server refused: reported even while Ready (the running version
+-- keeps serving).
+if degraded ~= nil and degraded.status == "True" then
   hs.status = "Degraded"
   hs.message = (degraded.reason or "Degraded") .. ": " .. (degraded.message or "")
-  return hs
-end
-if generation ~= nil and obj.status.observedGeneration ~= generation then
-  hs.status = "Progressing"
-  hs.message = "Waiting for the operator to observe generation " .. generation
   return hs
 end
 if ready ~= nil and ready.status == "True" then

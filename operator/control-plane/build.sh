@@ -33,7 +33,9 @@ present() {
   for binary in "$@"; do [ -x "$out/$binary" ] || return 1; done
 }
 all_there() {
-  present "${binaries[@]}" || return 1
+  # helm: the link to the binary in use, which the tests call.
+  present "${binaries[@]}" helm || return 1
+  [ "$(readlink "$out/helm")" = "$helm_binary" ] || return 1
   for stage in "${stages[@]}"; do [ -f "$out/stages/$(basename "$stage")" ] || return 1; done
 }
 if all_there; then

@@ -65,3 +65,16 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
   resources: ["poddisruptionbudgets"]
   verbs: ["get", "list", "watch", "create", "patch", "update", "delete"]
 {{- end -}}
+
+{{/* Values that cannot work together are refused with the reason, before anything is rendered. */}}
+{{- define "rose-ash-operator.validate" -}}
+{{- if not (kindIs "slice" .Values.watchNamespaces) -}}
+{{- fail (printf "watchNamespaces must be a list of namespaces (--set watchNamespaces={a,b}), not %q" (toString .Values.watchNamespaces)) -}}
+{{- end -}}
+{{- if and (not .Values.leaderElection.enabled) (gt (int .Values.replicaCount) 1) -}}
+{{- fail "replicaCount above 1 needs leaderElection.enabled: without a leader, every replica would reconcile at once" -}}
+{{- end -}}
+{{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.service.enabled) -}}
+{{- fail "metrics.serviceMonitor.enabled needs metrics.service.enabled: the ServiceMonitor scrapes that Service" -}}
+{{- end -}}
+{{- end -}}

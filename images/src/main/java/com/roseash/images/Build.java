@@ -218,7 +218,8 @@ final class Build {
         String reference = reference(app.name());
         Path archive = options.out().resolve(app.name() + ".tar");
         Map<String, String> labels = labels(app.name(), "Rose Ash " + app.description(), app.sources());
-        labels.put("org.opencontainers.image.base.name", base.reference());
+        // Without the registry: -Dimages.registry names the images, it must not change their digests.
+        labels.put("org.opencontainers.image.base.name", "rose-ash/base:" + options.tag());
         labels.put("org.opencontainers.image.base.digest", base.digest());
         try {
             JibContainerBuilder image = Jib.from(TarImage.at(base.archive()).named(base.reference()))

@@ -10,7 +10,7 @@ record JavaApp(String name, String module, List<String> sources, List<Integer> p
 
     static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 9090);
 
-    /** Every Java image, in the order they are built. {@code JavaAppTest} holds the sources to the modules' dependencies. */
+    /** Every Java image, in the order they are built. {@code JavaRuntimeIT} holds the sources to the modules' dependencies. */
     static final List<JavaApp> ALL = List.of(
             service("blog", "posts, pages, tags and navigation"),
             service("federation", "users, single sign-on and ActivityPub"),

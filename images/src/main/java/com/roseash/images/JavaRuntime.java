@@ -1,17 +1,14 @@
 package com.roseash.images;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.spi.ToolProvider;
 
 /**
  * The Java runtime of every Java image, cut with jlink to the modules the services and the operator
- * use. {@code JavaRuntimeTest} holds the list against what jdeps finds in each image's classpath; the
+ * use. {@code JavaRuntimeIT} holds the list against what jdeps finds in each image's class path; the
  * rest are modules loaded by name at run time, which jdeps cannot see.
  */
 final class JavaRuntime {
@@ -53,18 +50,5 @@ final class JavaRuntime {
     /** The version of the JDK the runtime is cut from (what {@code java -version} of the image says). */
     static String version() {
         return Runtime.version().toString();
-    }
-
-    /** A JDK tool run in this JVM (jdeps, in the tests). */
-    static String run(String tool, String... arguments) {
-        ToolProvider provider = ToolProvider.findFirst(tool)
-                .orElseThrow(() -> new IllegalStateException(tool + " is missing: build with a full JDK"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = provider.run(new PrintWriter(out), new PrintWriter(err), arguments);
-        if (exit != 0) {
-            throw new IllegalStateException(tool + " " + String.join(" ", arguments) + " exited with " + exit + ":\n" + err + out);
-        }
-        return out.toString();
     }
 }

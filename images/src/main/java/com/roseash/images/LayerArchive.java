@@ -87,29 +87,31 @@ final class LayerArchive {
     }
 
     private static TarArchiveEntry entry(Path path, String name, Ownership ownership) throws IOException {
-        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
         TarArchiveEntry entry;
+        int mode;
         if (Files.isSymbolicLink(path)) {
             entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
             entry.setLinkName(Files.readSymbolicLink(path).toString());
-            mode = 0777;
+            mode = 0120777;
         } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             entry = new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
+            mode = 040755;
         } else {
             entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
             entry.setSize(Files.size(path));
+            // Modes on disk follow the builder's umask; an image's must not. Executable or not is all that
+            // is kept: everything is readable, and writable by its owner only (root, unless given).
+            boolean executable = ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0111) != 0;
+            mode = executable ? 0100755 : 0100644;
         }
-        // Nothing in an image is writable but by its owner, root unless the image says otherwise.
-        mode &= ~022;
         int uid = 0;
         int gid = 0;
         if (ownership != null) {
             uid = ownership.uid();
             gid = ownership.gid();
-            mode = ownership.mode();
+            mode = (mode & 0170000) | ownership.mode();
         }
-        int type = entry.isDirectory() ? 040000 : entry.isSymbolicLink() ? 0120000 : 0100000;
-        entry.setMode(type | mode);
+        entry.setMode(mode);
         entry.setUserId(uid);
         entry.setGroupId(gid);
         entry.setUserName("");

@@ -20,6 +20,12 @@ public final class Main {
 
     public static void main(String[] args) {
         Map<String, String> options = options(args);
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+            // File names are read through the locale; Debian's CA certificates have non-ASCII ones.
+            System.err.println("images: file names need a UTF-8 locale (run with LC_ALL=C.UTF-8), not "
+                    + System.getProperty("sun.jnu.encoding"));
+            System.exit(2);
+        }
         Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
         List<Path> postgres = new ArrayList<>();
         for (String jar : options.getOrDefault("postgres", "").split(",")) {
@@ -36,7 +42,7 @@ public final class Main {
                 options.getOrDefault("registry", "ghcr.io"), version, options.getOrDefault("tag", version), postgres);
         long started = System.nanoTime();
         List<Built> images = new Build(build).all();
-        Pins.write(build.out(), build.registry(), images);
+        Pins.write(build.out(), images);
         System.out.printf("images: %d built in %d s into %s%n", images.size(),
                 (System.nanoTime() - started) / 1_000_000_000L, build.out());
         for (Built image : images) {

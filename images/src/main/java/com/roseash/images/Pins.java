@@ -22,11 +22,13 @@ final class Pins {
     private Pins() {
     }
 
-    static void write(Path out, String registry, List<Built> images) {
+    /**
+     * Only the digests: a platform keeps its own registry (where the admin pushed these images), and
+     * pulls each image from there by this build's digest.
+     */
+    static void write(Path out, List<Built> images) {
         StringBuilder digests = new StringBuilder();
-        StringBuilder pins = new StringBuilder();
-        pins.append("    registry: ").append(registry).append('\n');
-        pins.append("    overrides:\n");
+        StringBuilder pins = new StringBuilder("    overrides:\n");
         for (Built image : images) {
             digests.append(image.name()).append(' ').append(image.digest()).append(' ').append(image.reference()).append('\n');
             if (!NOT_IN_A_PLATFORM.contains(image.name())) {

@@ -16,6 +16,18 @@ final class SourceRevision {
     }
 
     static String of(Path repository, List<String> sources) {
+        String shallow;
+        try {
+            shallow = Commands.run(repository, List.of("git", "-C", repository.toString(), "rev-parse", "--is-shallow-repository")).trim();
+        } catch (RuntimeException notARepository) {
+            return "unknown";
+        }
+        if (shallow.equals("true")) {
+            // Without history every image's last commit looks like HEAD, and every commit would change
+            // every digest.
+            throw new IllegalStateException("images: " + repository + " is a shallow clone; the revision labels need its "
+                    + "history (git fetch --unshallow)");
+        }
         try {
             List<String> log = new ArrayList<>(List.of("git", "-C", repository.toString(), "log", "-1", "--format=%H", "--"));
             log.addAll(sources);

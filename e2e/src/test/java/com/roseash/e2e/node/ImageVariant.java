@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,8 +51,10 @@ record ImageVariant(Path archive, String reference, String digest) {
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             String manifestDigest = digest(manifestBytes);
 
-            String name = descriptor.path("annotations").path("org.opencontainers.image.ref.name").asText(
-                    descriptor.path("annotations").path("io.containerd.image.name").asText());
+            // containerd's annotation has the full name; Jib's archives have it only as the OCI ref.name.
+            JsonNode given = descriptor.path("annotations");
+            String name = given.has("io.containerd.image.name") ? given.path("io.containerd.image.name").asText()
+                    : given.path("org.opencontainers.image.ref.name").asText();
             String reference = name.substring(0, name.lastIndexOf(':')) + ":" + tag;
             descriptor.put("digest", manifestDigest).put("size", manifestBytes.length);
             ObjectNode annotations = JSON.createObjectNode();

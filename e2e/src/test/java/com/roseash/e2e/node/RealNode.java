@@ -20,10 +20,12 @@ final class RealNode implements TestCluster {
 
     private final Path script;
     private final Tools tools;
+    private final Path work;
 
-    private RealNode(Path script, Tools tools) {
+    private RealNode(Path script, Tools tools, Path work) {
         this.script = script;
         this.tools = tools;
+        this.work = work;
     }
 
     /** Brings the node up (a node left over by an interrupted run is taken down first). */
@@ -34,8 +36,15 @@ final class RealNode implements TestCluster {
         }
         Path script = repository.resolve("e2e/node/node.sh");
         Tools.run(List.of(script.toString(), "down"), null, Duration.ofMinutes(2));
-        String kubeconfig = Tools.lastLine(Tools.run(List.of(script.toString(), "up"), null, Duration.ofMinutes(30)));
-        return new RealNode(script, Tools.built(repository, Path.of(kubeconfig)));
+        try {
+            Path kubeconfig = Path.of(Tools.lastLine(Tools.run(List.of(script.toString(), "up"), null, Duration.ofMinutes(30))));
+            // node.sh keeps everything of the node, its kubeconfig included, in one work directory.
+            return new RealNode(script, Tools.built(repository, kubeconfig), kubeconfig.getParent());
+        } catch (RuntimeException failed) {
+            // node.sh takes down what a failed start made, unless it was killed for taking too long.
+            Tools.run(List.of(script.toString(), "down"), null, Duration.ofMinutes(2));
+            throw failed;
+        }
     }
 
     @Override
@@ -64,7 +73,7 @@ final class RealNode implements TestCluster {
     @Override
     public String storageClassFor(String claimSize) {
         try {
-            Path volume = Files.createDirectories(Path.of("/tmp/rose-ash-node/pv/coop"));
+            Path volume = Files.createDirectories(work.resolve("pv/coop"));
             Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxrwxrwx"));
             kubectlWithInput("""
                     apiVersion: v1

@@ -102,7 +102,9 @@ final class StatusReport {
     /**
      * The status after a reconcile that failed: the last one observed, with Degraded=True and the
      * failure (its lastTransitionTime kept while the platform stays degraded, so a retry that fails
-     * the same way writes nothing).
+     * the same way writes nothing). Its observedGeneration is the generation that failed: the operator
+     * has seen it, and GitOps tools (kstatus, Flux, Argo CD) read a lower one as "not looked at yet" and
+     * would wait instead of reporting the failure.
      */
     static PlatformStatus failed(PlatformStatus previous, long generation, String message, Instant now) {
         List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
@@ -111,7 +113,7 @@ final class StatusReport {
         conditions.add(stamp(condition(DEGRADED, true, "ReconcileFailed", shown), generation, previous, now));
         return previous == null
                 ? new PlatformStatus(generation, conditions, null, null, null, null)
-                : new PlatformStatus(previous.observedGeneration(), conditions, previous.services(), previous.migrationsJob(),
+                : new PlatformStatus(generation, conditions, previous.services(), previous.migrationsJob(),
                 previous.urls(), previous.readyServices());
     }
 

@@ -68,6 +68,26 @@ public enum LogFormat {
         }
     }
 
+    /**
+     * A level by its JUL or SLF4J name, in any case: {@code DEBUG} and {@code FINE} are the same level here,
+     * as are {@code WARN} and {@code WARNING}.
+     */
+    public static Level level(String name) {
+        return switch (name.trim().toUpperCase(Locale.ROOT)) {
+            case "TRACE", "FINEST" -> Level.FINEST;
+            case "FINER" -> Level.FINER;
+            case "DEBUG", "FINE" -> Level.FINE;
+            case "CONFIG" -> Level.CONFIG;
+            case "INFO" -> Level.INFO;
+            case "WARN", "WARNING" -> Level.WARNING;
+            case "ERROR", "SEVERE" -> Level.SEVERE;
+            case "ALL" -> Level.ALL;
+            case "OFF" -> Level.OFF;
+            default -> throw new IllegalArgumentException("log level must be one of TRACE, DEBUG, INFO, WARN, ERROR "
+                    + "(or JUL's FINEST, FINER, FINE, CONFIG, WARNING, SEVERE, ALL, OFF), not " + name);
+        };
+    }
+
     /** Every logger of the process writes through one handler in this format, from {@code level} up. */
     public void install(Level level) {
         Logger root = LogManager.getLogManager().getLogger("");

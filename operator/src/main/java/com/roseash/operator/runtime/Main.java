@@ -3,7 +3,6 @@ package com.roseash.operator.runtime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
 
 import com.roseash.operator.render.Render;
 import io.fabric8.kubernetes.client.Config;
@@ -29,7 +28,7 @@ public final class Main {
         }
         Map<String, String> environment = System.getenv();
         LogFormat.parse(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_FORMAT", "text"))
-                .install(Level.parse(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_LEVEL", "INFO")));
+                .install(LogFormat.level(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_LEVEL", "INFO")));
         RoseAshOperator operator = RoseAshOperator.start(Config.autoConfigure(null), OperatorOptions.fromEnvironment(environment));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

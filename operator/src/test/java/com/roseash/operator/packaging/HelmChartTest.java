@@ -40,8 +40,7 @@ class HelmChartTest {
     @Test
     void lintIsCleanWithTheDefaultsAndWithEveryOptionOn() {
         assertThat(helm("lint", CHART.toString(), "--strict")).satisfies(HelmChartTest::succeeded);
-        Outcome everything = helm("lint", CHART.toString(), "--strict", "--set", "platform.enabled=true",
-                "--set", "platform.spec.domain=coop.example", "--set", "watchNamespaces={a,b}",
+        Outcome everything = helm("lint", CHART.toString(), "--strict", "--set", "watchNamespaces={a,b}",
                 "--set", "metrics.serviceMonitor.enabled=true", "--set", "image.digest=" + DIGEST, "--set", "logFormat=json");
         assertThat(everything).satisfies(HelmChartTest::succeeded);
         assertThat(everything.output()).contains("1 chart(s) linted, 0 chart(s) failed");
@@ -68,8 +67,11 @@ class HelmChartTest {
         for (List<String> values : List.of(List.<String>of(),
                 List.of("--set", "watchNamespaces={" + watchedA + "," + watchedB + "}"),
                 List.of("--set", "platform.enabled=true", "--set", "platform.spec.domain=coop.example",
-                        "--set", "platform.spec.database.managed.storageSize=1Gi", "--set-json", "platform.spec.redis={\"managed\":{}}"),
-                List.of("--set", "image.digest=" + DIGEST, "--set", "replicaCount=1", "--set", "leaderElection.enabled=false"))) {
+                        "--set", "platform.spec.database.managed.storageSize=1Gi", "--set-json", "platform.spec.redis={\"managed\":{}}",
+                        "--api-versions", "rose-ash.com/v1alpha1/RoseAshPlatform"),
+                List.of("--set", "image.digest=" + DIGEST, "--set", "replicaCount=1", "--set", "leaderElection.enabled=false"),
+                List.of("--set", "serviceAccount.create=false", "--set", "serviceAccount.name=default", "--set", "rbac.create=false"),
+                List.of("--set", "metrics.service.enabled=false", "--set", "crds.enabled=false"))) {
             List<String> command = new ArrayList<>(List.of(PLANE.helm().toString(), "template", "rel", CHART.toString(),
                     "--namespace", namespace));
             command.addAll(values);
@@ -132,10 +134,24 @@ class HelmChartTest {
     }
 
     @Test
-    void aMalformedDigestIsRefusedNamingTheValue() {
-        Outcome refused = helm("template", "rel", CHART.toString(), "--set", "image.digest=latest");
-        assertThat(refused.exit()).isNotZero();
-        assertThat(refused.output()).contains("image.digest must be sha256:<64 hex digits>, not \"latest\"");
+    void valuesThatCannotWorkAreRefusedWithTheReason() {
+        Map<List<String>, String> refusals = Map.of(
+                List.of("--set", "image.digest=latest"), "image.digest must be sha256:<64 hex digits>, not \"latest\"",
+                List.of("--set", "leaderElection.enabled=false"), "replicaCount above 1 needs leaderElection.enabled",
+                List.of("--set", "watchNamespaces=shop"), "watchNamespaces must be a list of namespaces",
+                List.of("--set", "metrics.serviceMonitor.enabled=true", "--set", "metrics.service.enabled=false"),
+                "metrics.serviceMonitor.enabled needs metrics.service.enabled",
+                List.of("--set", "platform.enabled=true", "--set", "platform.spec.domain=coop.example"),
+                "platform.enabled needs the RoseAshPlatform CRD served by the cluster first",
+                List.of("--set", "platform.enabled=true", "--api-versions", "rose-ash.com/v1alpha1/RoseAshPlatform"),
+                "platform.spec.domain is required");
+        refusals.forEach((values, reason) -> {
+            List<String> command = new ArrayList<>(List.of("template", "rel", CHART.toString()));
+            command.addAll(values);
+            Outcome refused = helm(command.toArray(String[]::new));
+            assertThat(refused.exit()).as(values.toString()).isNotZero();
+            assertThat(refused.output()).as(values.toString()).contains(reason);
+        });
     }
 
     @Test
@@ -171,6 +187,15 @@ class HelmChartTest {
 
         assertThat(upgraded).satisfies(HelmChartTest::succeeded);
         assertThat(helm("history", "operator", "--namespace", namespace).output()).contains("Install complete").contains("Upgrade complete");
+        // Once the CRD is served, the same release can hold a platform.
+        assertThat(helm("upgrade", "operator", CHART.toString(), "--namespace", namespace, "--reuse-values",
+                "--set", "platform.enabled=true", "--set", "platform.spec.domain=coop.example",
+                "--set-json", "platform.spec.database={\"managed\":{}}", "--set-json", "platform.spec.redis={\"managed\":{}}"))
+                .satisfies(HelmChartTest::succeeded);
+        try (KubernetesClient client = PLANE.newClient()) {
+            assertThat(client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace)
+                    .withName("coop").get()).as("the platform from values").isNotNull();
+        }
         try (KubernetesClient client = PLANE.newClient()) {
             Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator").get();
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
@@ -184,6 +209,9 @@ class HelmChartTest {
         assertThat(helm("uninstall", "operator", "--namespace", namespace, "--wait")).satisfies(HelmChartTest::succeeded);
         try (KubernetesClient client = PLANE.newClient()) {
             assertThat(client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator").get()).isNull();
+            assertThat(client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace)
+                    .withName("coop").get()).as("kept, with its data: uninstalling the operator is not deleting a platform").isNotNull();
+            client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace).withName("coop").delete();
             assertThat(client.apiextensions().v1().customResourceDefinitions().withName("roseashplatforms.rose-ash.com").get())
                     .as("kept").isNotNull();
         }

@@ -74,6 +74,7 @@ class StatusReportTest {
         PlatformStatus retried = StatusReport.failed(failed, 5, "deployments: coop-cart is invalid", T1.plusSeconds(30));
 
         assertThat(condition(failed, "Degraded").getReason()).isEqualTo("ReconcileFailed");
+        assertThat(failed.observedGeneration()).as("the generation that failed was observed").isEqualTo(5L);
         assertThat(condition(failed, "Degraded").getMessage()).isEqualTo("deployments: coop-cart is invalid");
         assertThat(condition(failed, "Ready").getStatus()).as("the last observation stays").isEqualTo("True");
         assertThat(failed.services()).isEqualTo(ready.services());

@@ -104,6 +104,18 @@ class ValidationTest {
                 redis: {managed: {}}
                 images: {overrides: {blog: {tag: "1.2", digest: "sha256:%s"}}}
                 """.formatted("a".repeat(64)), "spec.images.overrides[blog]", "give exactly one of tag and digest");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                images: {overrides: {blogg: {tag: "1.2"}}}
+                """, "spec.images", "overrides: keys must be images of the platform");
+        assertThat(create("pinned", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                images: {overrides: {postgres-17: {tag: "17"}, redis: {tag: "7"}, migrate: {tag: "2"}}}
+                """).getMetadata().getName()).isEqualTo("pinned");
     }
 
     @Test

@@ -40,6 +40,16 @@ class LogFormatTest {
     }
 
     @Test
+    void levelsAreReadByTheirJulOrSlf4jNameInAnyCase() {
+        assertThat(LogFormat.level("debug")).isEqualTo(Level.FINE);
+        assertThat(LogFormat.level("FINE")).isEqualTo(Level.FINE);
+        assertThat(LogFormat.level("Warn")).isEqualTo(Level.WARNING);
+        assertThat(LogFormat.level("info")).isEqualTo(Level.INFO);
+        assertThatThrownBy(() -> LogFormat.level("verbose")).hasMessageContaining("log level must be one of")
+                .hasMessageEndingWith("not verbose");
+    }
+
+    @Test
     void anUnknownFormatIsRefusedNamingTheChoices() {
         assertThat(LogFormat.parse(" JSON ")).isEqualTo(LogFormat.JSON);
         assertThatThrownBy(() -> LogFormat.parse("yaml")).hasMessage("log format must be text or json, not yaml");

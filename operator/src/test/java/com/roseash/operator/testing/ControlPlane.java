@@ -144,15 +144,21 @@ public final class ControlPlane implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("KUBECONFIG", kubeconfig.toString());
             builder.environment().put("HOME", workDirectory.toString());
-            Process process = builder.start();
+            // Output to a file: reading a pipe to its end would wait past the time-out.
+            Path log = Files.createTempFile("command", ".log");
+            Process process = builder.redirectOutput(log.toFile()).start();
             try (var stdin = process.getOutputStream()) {
                 if (input != null) {
                     stdin.write(input.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+            if (!finished) {
                 process.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.delete(log);
+            if (!finished) {
                 throw new IllegalStateException(command + " did not finish in 5 minutes:\n" + output);
             }
             return new Outcome(process.exitValue(), output);

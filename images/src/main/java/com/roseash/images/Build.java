@@ -205,12 +205,20 @@ final class Build {
         FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName("dependencies");
         FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName("snapshot dependencies");
         List<String> classpath = new ArrayList<>(List.of("/app/" + artifact + ".jar"));
+        Path ownJars = options.work().resolve("jars").resolve(app.name());
         for (Path dependency : jars) {
             String inImage = "/app/libs/" + dependency.getFileName();
-            // The platform's own jars change more often than third-party ones: a layer of their own.
-            (dependency.toString().endsWith("-SNAPSHOT.jar") ? snapshots : dependencies)
-                    .addEntry(dependency, AbsoluteUnixPath.get(inImage), FilePermissions.DEFAULT_FILE_PERMISSIONS,
-                            LayerArchive.MODIFIED, "0:0");
+            // The platform's own jars change more often than third-party ones: a layer of their own. They are
+            // built here, so their entries' modes are this machine's umask's until normalised.
+            boolean own = dependency.toString().endsWith("-SNAPSHOT.jar");
+            Path inLayer = own ? Jars.normalised(dependency, ownJars) : dependency;
+            if (own) {
+                // The SBOM names what the image holds.
+                resolved.stream().filter(component -> Sbom.jarName(component).equals(dependency.getFileName().toString()))
+                        .forEach(component -> Sbom.hashed(component, inLayer));
+            }
+            (own ? snapshots : dependencies).addEntry(inLayer, AbsoluteUnixPath.get(inImage),
+                    FilePermissions.DEFAULT_FILE_PERMISSIONS, LayerArchive.MODIFIED, "0:0");
             classpath.add(inImage);
         }
         List<String> entrypoint = new ArrayList<>(List.of("/" + JavaRuntime.HOME + "/bin/java",
@@ -228,7 +236,7 @@ final class Build {
                     .addFileEntriesLayer(dependencies.build())
                     .addFileEntriesLayer(snapshots.build())
                     .addFileEntriesLayer(FileEntriesLayer.builder().setName("application")
-                            .addEntry(jar, AbsoluteUnixPath.get("/app/" + artifact + ".jar"),
+                            .addEntry(Jars.normalised(jar, ownJars), AbsoluteUnixPath.get("/app/" + artifact + ".jar"),
                                     FilePermissions.DEFAULT_FILE_PERMISSIONS, LayerArchive.MODIFIED, "0:0").build())
                     .setEntrypoint(entrypoint)
                     .setUser(user(SystemFiles.JAVA_USER))

@@ -69,6 +69,20 @@ final class Sbom {
         return component.path("name").asText() + "-" + component.path("version").asText() + classifier + ".jar";
     }
 
+    /** The component's hashes replaced by the SHA-256 of {@code file}, the bytes the image holds. */
+    static void hashed(ObjectNode component, Path file) {
+        try {
+            var sha = LayerArchive.sha256();
+            sha.update(Files.readAllBytes(file));
+            ArrayNode hashes = component.putArray("hashes");
+            ObjectNode hash = hashes.addObject();
+            hash.put("alg", "SHA-256");
+            hash.put("content", LayerArchive.hex(sha));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void write(Path file, String repository, String tag, String digest, List<ObjectNode> components) {
         ObjectNode bom = JSON.createObjectNode();
         bom.put("bomFormat", "CycloneDX");

@@ -259,9 +259,11 @@ abstract class PlatformScenario {
 
         // A new version: a new blog and a migrate image that fails. The blog must not roll before its
         // migrations ran, and what runs keeps serving.
+        long started = System.nanoTime();
         try (PageWatch watch = watchPages()) {
             patchImages(Map.of("migrate", broken.digest(), "blog", blog.digest()));
             node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Degraded", "rap/coop", "--timeout=5m");
+            timings.put("broken migrate image: Degraded (the Job tried twice)", elapsed(started));
             JsonNode platform = json(node.kubectl("-n", NAMESPACE, "get", "rap", "coop", "-o", "json"));
             assertThat(reason(platform, "Degraded")).isEqualTo("MigrationsFailed");
             assertThat(message(platform, "Degraded")).contains("BackoffLimitExceeded");
@@ -272,12 +274,14 @@ abstract class PlatformScenario {
         }
 
         // The migrate image fixed: the version goes through, blog included.
+        started = System.nanoTime();
         try (PageWatch watch = watchPages()) {
             patchImages(Map.of("migrate", digests.get("migrate")));
             node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Degraded=false", "rap/coop", "--timeout=5m");
             node.kubectl("-n", NAMESPACE, "wait", "--for=jsonpath={.status.services.blog.image}=ghcr.io/rose-ash/blog@"
                     + blog.digest(), "rap/coop", "--timeout=5m");
             node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Ready", "rap/coop", "--timeout=5m");
+            timings.put("migrate image fixed: migrations, blog rolled, Ready", elapsed(started));
             assertThat(watch.failures()).as("what visitors saw while the blog rolled").isEmpty();
         }
         assertThat(deploymentImage("coop-blog")).isEqualTo("ghcr.io/rose-ash/blog@" + blog.digest());

@@ -225,7 +225,7 @@ final class Build {
                 "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-cp", String.join(":", classpath), mainClass(jar)));
         String reference = reference(app.name());
         Path archive = options.out().resolve(app.name() + ".tar");
-        Map<String, String> labels = labels(app.name(), "Rose Ash " + app.description(), app.sources());
+        Map<String, String> labels = labels(app.name(), app.description(), app.sources());
         // Without the registry: -Dimages.registry names the images, it must not change their digests.
         labels.put("org.opencontainers.image.base.name", "rose-ash/base:" + options.tag());
         labels.put("org.opencontainers.image.base.digest", base.digest());

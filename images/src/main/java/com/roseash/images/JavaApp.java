@@ -18,12 +18,12 @@ record JavaApp(String name, String module, List<String> sources, List<Integer> p
             new JavaApp("migrate", "services/migrate",
                     List.of("services/migrate", "services/platform", "services/blog/src/main/resources/db",
                             "services/federation/src/main/resources/db", "services/account/src/main/resources/db"),
-                    List.of(), "the migrations Job: every domain's Flyway migrations"),
+                    List.of(), "The migrations Job of Rose Ash: every domain's Flyway migrations"),
             new JavaApp("operator", "operator", List.of("operator"), List.of(8081),
-                    "the operator (and its render command)"));
+                    "The Rose Ash operator, and its render command"));
 
     private static JavaApp service(String name, String description) {
         return new JavaApp(name, "services/" + name, List.of("services/" + name, "services/platform"), SERVICE_PORTS,
-                "the " + name + " service: " + description);
+                "The " + name + " service of Rose Ash: " + description);
     }
 }

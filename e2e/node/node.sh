@@ -58,7 +58,7 @@ wait_for() {
   local seconds=$1 what=$2; shift 2
   local deadline=$(( $(date +%s) + seconds ))
   until "$@" >/dev/null 2>&1; do
-    [ "$(date +%s)" -lt "$deadline" ] || fail "$what did not come up in ${seconds}s; logs in $W/logs"
+    [ "$(date +%s)" -lt "$deadline" ] || fail "$what did not come up in ${seconds}s"
     sleep 0.5
   done
 }
@@ -240,8 +240,8 @@ up() {
   [ -d /proc/sys/net/bridge ] || fail "needs bridge netfilter (br_netfilter): Services answering pods on the same bridge depend on it"
   [ ! -e "/run/netns/$NS" ] || fail "a node is up already ($NS): $0 down first"
   started=$(date +%s)
-  # A start that fails half-way takes down what it made.
-  trap 'log "up failed; taking down what it started"; down >&2 || true' EXIT
+  # A start that fails half-way takes down what it made, keeping the components' logs to read.
+  trap 'rm -rf "$W-logs" && cp -r "$W/logs" "$W-logs" 2>/dev/null; log "up failed; logs in $W-logs; taking down what it started"; down >&2 || true' EXIT
   binaries
   rm -rf "$W"
   mkdir -p "$W/logs" "$W/run"

@@ -428,6 +428,8 @@ check() {
   ip link show "$HOST_IF" >/dev/null 2>&1 && left+=("interface $HOST_IF")
   grep -q "$RUN\|$W" /proc/self/mountinfo && left+=("mounts under $RUN or $W")
   ls /run/netns/cni-* >/dev/null 2>&1 && left+=("pod network namespaces in /run/netns")
+  # Every rule kube-proxy and the guard make lives in the node's network namespace, never here.
+  iptables-save 2>/dev/null | grep -q "KUBE-\|cni0" && left+=("iptables rules of the node on this machine")
   local path
   for path in "${HOST_PATHS[@]}"; do
     [ -n "$(ls -A "$path" 2>/dev/null)" ] && left+=("files in $path")

@@ -55,6 +55,16 @@ class ImagesIT {
     }
 
     @Test
+    void theJavaImagesAreMadeOntoTheBaseAndShareItsLayers() {
+        List<String> base = OciImage.read(BUILT.archive("base"), scratch).layerDigests();
+        for (JavaApp app : JavaApp.ALL) {
+            OciImage image = OciImage.read(BUILT.archive(app.name()), scratch);
+            assertThat(image.layerDigests().subList(0, base.size())).as(app.name()).isEqualTo(base);
+            assertThat(image.label("org.opencontainers.image.base.digest")).as(app.name()).isEqualTo(BUILT.digests().get("base"));
+        }
+    }
+
+    @Test
     void everyImageRunsAsANamedUserThatIsNotRoot() {
         for (String name : BUILT.digests().keySet()) {
             OciImage image = OciImage.read(BUILT.archive(name), scratch);

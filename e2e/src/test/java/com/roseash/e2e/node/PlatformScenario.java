@@ -294,9 +294,10 @@ abstract class PlatformScenario {
         node.kubectl("-n", NAMESPACE, "delete", "pod", killed, "--grace-period=0", "--force", "--wait=false");
 
         long started = System.nanoTime();
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        String replacement = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pods().get("blog"), pod -> pod != null && !pod.equals(killed));
-        node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Ready", "pod", "-l", "app.kubernetes.io/component=blog", "--timeout=3m");
+        // By name: a pod of the previous rollout may still be terminating under the same labels.
+        node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Ready", "pod/" + replacement, "--timeout=3m");
         node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Ready", "rap/coop", "--timeout=3m");
         // With one replica a killed pod is an outage until its replacement is ready and the ingress has
         // its address; then the new pod serves what the old one did.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -379,7 +380,7 @@ final class Build {
                         Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
                     } else if (!entry.isDirectory()) {
                         Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
                                 (entry.getMode() & 0111) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
                     }
                 }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +192,7 @@ class ImagesIT {
 
             Path migrateRoot = unpacked("migrate");
             OciImage migrate = OciImage.read(BUILT.archive("migrate"), scratch);
-            Map<String, String> migrateEnvironment = new java.util.HashMap<>(environment(migrate));
+            Map<String, String> migrateEnvironment = new HashMap<>(environment(migrate));
             migrateEnvironment.putAll(Map.of("ROSE_ASH_DB_URL", url, "ROSE_ASH_DB_USER", "roseash", "ROSE_ASH_DB_PASSWORD", "s3cret"));
             String migrated = Chroot.run(migrateRoot, migrate.user(), migrateEnvironment, migrate.entrypoint());
             assertThat(migrated).contains("Migrations complete");
@@ -243,7 +244,7 @@ class ImagesIT {
     }
 
     private static Map<String, String> environment(OciImage image) {
-        Map<String, String> environment = new java.util.HashMap<>();
+        Map<String, String> environment = new HashMap<>();
         image.config().path("config").path("Env").forEach(variable -> {
             String[] parts = variable.asText().split("=", 2);
             environment.put(parts[0], parts[1]);
@@ -252,7 +253,7 @@ class ImagesIT {
     }
 
     private static Process start(Path root, OciImage image, Map<String, String> environment, List<String> arguments) throws IOException {
-        Map<String, String> all = new java.util.HashMap<>(environment(image));
+        Map<String, String> all = new HashMap<>(environment(image));
         all.putAll(environment);
         List<String> command = new ArrayList<>(image.entrypoint());
         command.addAll(arguments);

@@ -2,10 +2,13 @@ package com.roseash.images;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -57,7 +60,7 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
         Path blob = layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
         var sha = LayerArchive.sha256();
         try (InputStream in = Files.newInputStream(blob)) {
-            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha));
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
         }
         String actual = "sha256:" + LayerArchive.hex(sha);
         if (!actual.equals(digest)) {
@@ -115,7 +118,7 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
                     TarArchiveEntry entry;
                     while ((entry = tar.getNextEntry()) != null) {
                         if (entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(path)) {
-                            found = new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                            found = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
                         }
                     }
                 }

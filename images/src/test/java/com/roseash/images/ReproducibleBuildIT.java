@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ class ReproducibleBuildIT {
     }
 
     private static Map<String, String> restrictedTo(Map<String, String> digests, Set<String> names) {
-        Map<String, String> restricted = new java.util.LinkedHashMap<>(digests);
+        Map<String, String> restricted = new LinkedHashMap<>(digests);
         restricted.keySet().retainAll(names);
         return restricted;
     }

@@ -1,6 +1,7 @@
 package com.roseash.e2e.node;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,15 +14,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.roseash.e2e.Chromium;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,7 +176,7 @@ abstract class PlatformScenario {
                 "coop-secrets", "-o", "jsonpath={.data.admin-password}").strip()), StandardCharsets.UTF_8);
         try (Chromium chromium = new Chromium(List.of("--host-resolver-rules=MAP coop.test " + node.ingressAddress()
                 + ",MAP *.coop.test " + node.ingressAddress()))) {
-            BrowserContext context = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions()
                     .setIgnoreHTTPSErrors(true));
             Page page = context.newPage();
             List<Request> requests = new ArrayList<>();
@@ -294,7 +299,7 @@ abstract class PlatformScenario {
         node.kubectl("-n", NAMESPACE, "delete", "pod", killed, "--grace-period=0", "--force", "--wait=false");
 
         long started = System.nanoTime();
-        String replacement = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        String replacement = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> pods().get("blog"), pod -> pod != null && !pod.equals(killed));
         // By name: a pod of the previous rollout may still be terminating under the same labels.
         node.kubectl("-n", NAMESPACE, "wait", "--for=condition=Ready", "pod/" + replacement, "--timeout=3m");
@@ -302,7 +307,7 @@ abstract class PlatformScenario {
         // With one replica a killed pod is an outage until its replacement is ready and the ingress has
         // its address; then the new pod serves what the old one did.
         HttpClient client = PageWatch.client(certificate);
-        HttpResponse<String> home = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        HttpResponse<String> home = Awaitility.await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250)).until(() -> client.send(HttpRequest.newBuilder(
                         URI.create("https://blog.coop.test/")).build(), HttpResponse.BodyHandlers.ofString()),
                         response -> response.statusCode() == 200);
@@ -326,7 +331,7 @@ abstract class PlatformScenario {
         try {
             node.kubectl("-n", NAMESPACE, "patch", "rap", "coop", "--type", "merge", "-p",
                     JSON.writeValueAsString(Map.of("spec", Map.of("images", Map.of("overrides", overrides)))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -343,7 +348,7 @@ abstract class PlatformScenario {
                         "jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.generation}{\"\\n\"}{end}")
                 .lines().filter(line -> line.contains("=")).forEach(line -> {
                     String[] parts = line.split("=");
-                    generations.put(parts[0].toLowerCase(java.util.Locale.ROOT), parts[1]);
+                    generations.put(parts[0].toLowerCase(Locale.ROOT), parts[1]);
                 });
         return generations;
     }
@@ -386,7 +391,7 @@ abstract class PlatformScenario {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

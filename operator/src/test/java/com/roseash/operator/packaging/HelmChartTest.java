@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.operator.testing.ControlPlane;
 import com.roseash.operator.testing.ControlPlane.Outcome;
+import com.roseash.operator.testing.ControlPlane;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -162,8 +163,8 @@ class HelmChartTest {
         // release's ownership, as when an admin moves from kubectl apply to Helm.
         try (KubernetesClient client = PLANE.newClient()) {
             client.apiextensions().v1().customResourceDefinitions().withName("roseashplatforms.rose-ash.com").edit(crd -> {
-                crd.getMetadata().setLabels(new java.util.HashMap<>(Map.of("app.kubernetes.io/managed-by", "Helm")));
-                crd.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("meta.helm.sh/release-name", "operator",
+                crd.getMetadata().setLabels(new HashMap<>(Map.of("app.kubernetes.io/managed-by", "Helm")));
+                crd.getMetadata().setAnnotations(new HashMap<>(Map.of("meta.helm.sh/release-name", "operator",
                         "meta.helm.sh/release-namespace", namespace)));
                 return crd;
             });

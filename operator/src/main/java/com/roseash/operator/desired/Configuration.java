@@ -7,13 +7,18 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.roseash.contract.RuntimeKeys;
+import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+
+import static com.roseash.contract.RuntimeKeys.environmentVariable;
 
 /**
  * The platform's non-secret configuration, one ConfigMap every service reads through {@code envFrom}:
  * the domain, each service's public and internal URL, and Redis when the operator runs it. Secret
- * values are never here (DESIGN section 4).
+ * values are never here (docs/platform.md, "Runtime contract").
  */
 public final class Configuration {
 
@@ -33,17 +38,17 @@ public final class Configuration {
 
     static Map<String, String> data(PlatformView platform) {
         Map<String, String> data = new TreeMap<>();
-        data.put(Contract.DOMAIN, platform.domain());
-        data.put(Contract.ADMIN_EMAIL, adminEmail(platform));
-        for (String service : Contract.SERVICES) {
-            data.put(Contract.publicUrl(service), publicUrl(platform, service));
-            if (platform.enabled(service)) {
-                data.put(Contract.internalUrl(service), "http://" + platform.child(service) + "." + platform.namespace()
-                        + ".svc:" + Contract.INTERNAL_PORT + "/");
+        data.put(environmentVariable(RuntimeKeys.DOMAIN), platform.domain());
+        data.put(environmentVariable(RuntimeKeys.ADMIN_EMAIL), adminEmail(platform));
+        for (ServiceName service : ServiceName.values()) {
+            data.put(environmentVariable(RuntimeKeys.publicUrl(service)), publicUrl(platform, service.id()));
+            if (platform.enabled(service.id())) {
+                data.put(environmentVariable(RuntimeKeys.internalUrl(service)), "http://" + platform.child(service.id()) + "."
+                        + platform.namespace() + ".svc:" + Sockets.INTERNAL_PORT + "/");
             }
         }
         if (platform.spec().redis().external() == null) {
-            data.put(Contract.REDIS_URL, "redis://" + ManagedRedis.name(platform) + "." + platform.namespace() + ".svc:6379");
+            data.put(environmentVariable(RuntimeKeys.REDIS_URL), "redis://" + ManagedRedis.name(platform) + "." + platform.namespace() + ".svc:6379");
         }
         return data;
     }

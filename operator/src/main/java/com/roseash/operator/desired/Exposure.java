@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.resource.Ingress;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -26,16 +27,17 @@ public final class Exposure {
         Ingress spec = platform.spec().ingress() == null ? new Ingress(null, null, null) : platform.spec().ingress();
         List<IngressRule> rules = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             if (platform.enabled(service)) {
                 rules.add(rule(platform, platform.host(service), service));
                 hosts.add(platform.host(service));
             }
         }
-        if (platform.enabled("blog")) {
-            // The blog also owns the apex domain.
-            rules.add(rule(platform, platform.domain(), "blog"));
-            hosts.add(platform.domain());
+        for (ServiceName service : ServiceName.values()) {
+            if (service.servesApex() && platform.enabled(service.id())) {
+                rules.add(rule(platform, platform.domain(), service.id()));
+                hosts.add(platform.domain());
+            }
         }
         Map<String, String> annotations = new LinkedHashMap<>(spec.annotations() == null ? Map.of() : spec.annotations());
         IngressBuilder ingress = new IngressBuilder()
@@ -68,7 +70,7 @@ public final class Exposure {
                 .withLabels(Labels.of(platform, "network-policy")).endMetadata()
                 .withNewSpec()
                 .withNewPodSelector().addToMatchLabels(Labels.INSTANCE, platform.name())
-                .addNewMatchExpression().withKey(Labels.COMPONENT).withOperator("In").withValues(Contract.SERVICES).endMatchExpression()
+                .addNewMatchExpression().withKey(Labels.COMPONENT).withOperator("In").withValues(ServiceName.ids()).endMatchExpression()
                 .endPodSelector()
                 .withPolicyTypes("Ingress")
                 .addNewIngress().addNewPort().withPort(new IntOrString("public")).withProtocol("TCP").endPort()

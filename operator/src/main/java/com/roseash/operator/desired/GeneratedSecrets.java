@@ -6,10 +6,12 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.roseash.contract.GeneratedSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
@@ -26,20 +28,16 @@ public final class GeneratedSecrets {
     private GeneratedSecrets() {
     }
 
-    public static final String ADMIN_PASSWORD_KEY = "admin-password";
-
     public static String name(PlatformView platform) {
         return platform.child("secrets");
     }
 
     public static Secret platformSecret(PlatformView platform) {
         Map<String, String> values = new TreeMap<>();
-        values.put("session-secret", randomToken());
-        values.put("signing-key", rsaJwkSet());
-        // The first administrator's, whom federation creates while it has no users (Configuration names them).
-        values.put(ADMIN_PASSWORD_KEY, randomToken());
-        for (String service : Contract.SERVICES) {
-            values.put("client-secret-" + service, randomToken());
+        for (String key : GeneratedSecret.keys()) {
+            // The signing key is a JWK set; the rest (session key, first administrator's password, OAuth
+            // client secrets) are random tokens.
+            values.put(key, key.equals(GeneratedSecret.SIGNING_KEY) ? rsaJwkSet() : randomToken());
         }
         return secret(platform, name(platform), "secrets", values);
     }
@@ -85,7 +83,7 @@ public final class GeneratedSecrets {
     private static String base64Url(BigInteger value) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

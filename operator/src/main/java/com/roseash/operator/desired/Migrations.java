@@ -1,5 +1,6 @@
 package com.roseash.operator.desired;
 
+import com.roseash.contract.ServiceName;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -25,7 +26,7 @@ public final class Migrations {
             var ref = env.getValueFrom().getSecretKeyRef();
             version.append('\n').append(env.getName()).append('=').append(ref.getName()).append('/').append(ref.getKey());
         }
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             if (platform.enabled(service)) {
                 version.append('\n').append(service).append('=').append(platform.image(service));
             }

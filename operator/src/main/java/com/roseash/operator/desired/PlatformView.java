@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.resource.ImageOverride;
 import com.roseash.operator.resource.Images;
 import com.roseash.operator.resource.PlatformSpec;
@@ -22,7 +23,7 @@ public record PlatformView(String name, String namespace, String domain, String 
         PlatformSpec spec = platform.getSpec();
         Images images = Optional.ofNullable(spec.images()).orElse(new Images(null, null, null));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             ServiceSpec given = spec.services() == null ? null : spec.services().get(service);
             services.put(service, new ServiceSpec(
                     given == null || given.enabled() == null || given.enabled(),

@@ -1,8 +1,14 @@
 package com.roseash.operator.desired;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import com.roseash.contract.RuntimeKeys;
+import com.roseash.contract.SecretSetting;
+import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import com.roseash.operator.resource.SecretReference;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -54,7 +60,7 @@ public final class ServiceWorkloads {
     }
 
     private static List<String> enabled(PlatformView platform) {
-        return Contract.SERVICES.stream().filter(platform::enabled).toList();
+        return ServiceName.ids().stream().filter(platform::enabled).toList();
     }
 
     public static Deployment deployment(PlatformView platform, String service, String image) {
@@ -80,14 +86,14 @@ public final class ServiceWorkloads {
         return new ContainerBuilder()
                 .withName(service)
                 .withImage(image)
-                .addNewPort().withName("public").withContainerPort(Contract.PUBLIC_PORT).endPort()
-                .addNewPort().withName("internal").withContainerPort(Contract.INTERNAL_PORT).endPort()
-                .addNewPort().withName("admin").withContainerPort(Contract.ADMIN_PORT).endPort()
+                .addNewPort().withName("public").withContainerPort(Sockets.PUBLIC_PORT).endPort()
+                .addNewPort().withName("internal").withContainerPort(Sockets.INTERNAL_PORT).endPort()
+                .addNewPort().withName("admin").withContainerPort(Sockets.ADMIN_PORT).endPort()
                 .addNewEnvFrom().withNewConfigMapRef().withName(Configuration.name(platform)).endConfigMapRef().endEnvFrom()
                 .withEnv(environment(platform, service))
-                .withNewLivenessProbe().withNewHttpGet().withPath(Contract.LIVENESS_PATH).withPort(new IntOrString("admin"))
+                .withNewLivenessProbe().withNewHttpGet().withPath(Sockets.LIVENESS_PATH).withPort(new IntOrString("admin"))
                 .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
-                .withNewReadinessProbe().withNewHttpGet().withPath(Contract.READINESS_PATH).withPort(new IntOrString("admin"))
+                .withNewReadinessProbe().withNewHttpGet().withPath(Sockets.READINESS_PATH).withPort(new IntOrString("admin"))
                 .endHttpGet().withPeriodSeconds(5).withFailureThreshold(2).endReadinessProbe()
                 .withSecurityContext(Hardening.container())
                 // A pod being replaced keeps serving while the ingress and kube-proxy learn it is going: the
@@ -101,30 +107,26 @@ public final class ServiceWorkloads {
 
     /**
      * The secret half of a service's configuration, each value by reference to a Secret: the database,
-     * Redis when external, the session key, and the OAuth client secrets (federation holds every
-     * client's secret and the signing key; a client holds its own). The rest comes from the ConfigMap.
+     * Redis when external, and the secrets the contract says the service reads from the generated Secret
+     * (federation holds every running client's OAuth secret and the signing key; a client holds its own).
+     * The rest comes from the ConfigMap.
      */
     static List<EnvVar> environment(PlatformView platform, String service) {
         List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
         SecretReference redis = platform.spec().redis().external();
         if (redis != null) {
-            env.add(secret(Contract.REDIS_URL, redis.name(), orDefault(redis.urlKey(), "url")));
+            env.add(secret(RuntimeKeys.REDIS_URL, redis.name(), orDefault(redis.urlKey(), "url")));
         }
-        String generated = GeneratedSecrets.name(platform);
-        env.add(secret(Contract.SESSION_SECRET, generated, "session-secret"));
-        if (service.equals("federation")) {
-            env.add(secret(Contract.SIGNING_KEY, generated, "signing-key"));
-            // Optional: a Secret generated before this key existed lacks it, and federation then makes no admin.
-            env.add(new EnvVarBuilder().withName(Contract.ADMIN_PASSWORD).withNewValueFrom().withNewSecretKeyRef()
-                    .withName(generated).withKey(GeneratedSecrets.ADMIN_PASSWORD_KEY).withOptional(true)
-                    .endSecretKeyRef().endValueFrom().build());
-            for (String client : Contract.SERVICES) {
-                if (!client.equals("federation") && platform.enabled(client)) {
-                    env.add(secret(Contract.clientSecret(client), generated, "client-secret-" + client));
-                }
+        Set<ServiceName> enabled = EnumSet.noneOf(ServiceName.class);
+        for (ServiceName each : ServiceName.values()) {
+            if (platform.enabled(each.id())) {
+                enabled.add(each);
             }
-        } else {
-            env.add(secret(Contract.clientSecret(service), generated, "client-secret-" + service));
+        }
+        for (SecretSetting setting : ServiceName.fromId(service).secrets(enabled)) {
+            env.add(new EnvVarBuilder().withName(setting.environmentVariable()).withNewValueFrom().withNewSecretKeyRef()
+                    .withName(GeneratedSecrets.name(platform)).withKey(setting.secretKey())
+                    .withOptional(setting.optional() ? true : null).endSecretKeyRef().endValueFrom().build());
         }
         return env;
     }
@@ -132,13 +134,13 @@ public final class ServiceWorkloads {
     static List<EnvVar> databaseEnvironment(PlatformView platform) {
         SecretReference external = platform.spec().database().external();
         if (external != null) {
-            return List.of(secret(Contract.DB_URL, external.name(), orDefault(external.urlKey(), "url")),
-                    secret(Contract.DB_USER, external.name(), orDefault(external.userKey(), "user")),
-                    secret(Contract.DB_PASSWORD, external.name(), orDefault(external.passwordKey(), "password")));
+            return List.of(secret(RuntimeKeys.DB_URL, external.name(), orDefault(external.urlKey(), "url")),
+                    secret(RuntimeKeys.DB_USER, external.name(), orDefault(external.userKey(), "user")),
+                    secret(RuntimeKeys.DB_PASSWORD, external.name(), orDefault(external.passwordKey(), "password")));
         }
         String managed = ManagedPostgres.name(platform);
-        return List.of(secret(Contract.DB_URL, managed, "url"), secret(Contract.DB_USER, managed, "user"),
-                secret(Contract.DB_PASSWORD, managed, "password"));
+        return List.of(secret(RuntimeKeys.DB_URL, managed, "url"), secret(RuntimeKeys.DB_USER, managed, "user"),
+                secret(RuntimeKeys.DB_PASSWORD, managed, "password"));
     }
 
     public static Service service(PlatformView platform, String service) {
@@ -146,9 +148,9 @@ public final class ServiceWorkloads {
                 .withNewMetadata().withName(platform.child(service)).withNamespace(platform.namespace())
                 .withLabels(Labels.of(platform, service)).endMetadata()
                 .withNewSpec().withSelector(Labels.selector(platform, service))
-                .addNewPort().withName("public").withPort(Contract.PUBLIC_PORT).withTargetPort(new IntOrString("public")).endPort()
-                .addNewPort().withName("internal").withPort(Contract.INTERNAL_PORT).withTargetPort(new IntOrString("internal")).endPort()
-                .addNewPort().withName("admin").withPort(Contract.ADMIN_PORT).withTargetPort(new IntOrString("admin")).endPort()
+                .addNewPort().withName("public").withPort(Sockets.PUBLIC_PORT).withTargetPort(new IntOrString("public")).endPort()
+                .addNewPort().withName("internal").withPort(Sockets.INTERNAL_PORT).withTargetPort(new IntOrString("internal")).endPort()
+                .addNewPort().withName("admin").withPort(Sockets.ADMIN_PORT).withTargetPort(new IntOrString("admin")).endPort()
                 .endSpec().build();
     }
 
@@ -160,8 +162,9 @@ public final class ServiceWorkloads {
                 .withNewSelector().withMatchLabels(Labels.selector(platform, service)).endSelector().endSpec().build();
     }
 
-    private static EnvVar secret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+    /** The setting {@code settingKey}, from key {@code key} of Secret {@code secret}. */
+    private static EnvVar secret(String settingKey, String secret, String key) {
+        return new EnvVarBuilder().withName(RuntimeKeys.environmentVariable(settingKey)).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
                 .endSecretKeyRef().endValueFrom().build();
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.roseash.operator.desired.Contract;
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.resource.RoseAshPlatform;
@@ -41,7 +41,7 @@ abstract class PerServiceDependent<R extends HasMetadata> extends KubernetesDepe
     public Map<ResourceID, R> getSecondaryResources(RoseAshPlatform primary, Context<RoseAshPlatform> context) {
         return context.getSecondaryResourcesAsStream(resourceType())
                 .filter(r -> primary.getMetadata().getName().equals(r.getMetadata().getLabels().get(Labels.INSTANCE))
-                        && Contract.SERVICES.contains(r.getMetadata().getLabels().get(Labels.COMPONENT)))
+                        && ServiceName.ids().contains(r.getMetadata().getLabels().get(Labels.COMPONENT)))
                 .collect(Collectors.toMap(ResourceID::fromResource, Function.identity(), (a, b) -> a));
     }
 }

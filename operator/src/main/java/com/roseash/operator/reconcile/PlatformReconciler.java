@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.roseash.operator.desired.Contract;
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.desired.Labels;
 import com.roseash.operator.desired.ManagedPostgres;
 import com.roseash.operator.desired.ManagedRedis;
@@ -143,7 +143,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         Map<String, Deployment> deployments = new TreeMap<>();
         context.getSecondaryResourcesAsStream(Deployment.class).forEach(d -> deployments.put(d.getMetadata().getName(), d));
         Map<String, Deployment> services = new TreeMap<>();
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             Deployment deployment = deployments.get(view.child(service));
             if (deployment != null) {
                 services.put(service, deployment);

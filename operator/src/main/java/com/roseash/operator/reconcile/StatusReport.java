@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.desired.Configuration;
-import com.roseash.operator.desired.Contract;
 import com.roseash.operator.desired.Migrations;
 import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.resource.PlatformStatus.ServiceStatus;
@@ -42,7 +42,7 @@ final class StatusReport {
         Map<String, String> urls = new LinkedHashMap<>();
         List<String> waitingFor = new ArrayList<>();
         int enabled = 0;
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             if (!platform.enabled(service)) {
                 continue;
             }
@@ -95,7 +95,7 @@ final class StatusReport {
         }
 
         List<Condition> stamped = conditions.stream().map(c -> stamp(c, generation, previous, now)).toList();
-        int readyServices = enabled - (int) waitingFor.stream().filter(Contract.SERVICES::contains).count();
+        int readyServices = enabled - (int) waitingFor.stream().filter(ServiceName.ids()::contains).count();
         return new PlatformStatus(generation, stamped, services, jobName, urls, readyServices + "/" + enabled);
     }
 

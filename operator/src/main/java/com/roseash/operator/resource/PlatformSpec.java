@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.roseash.contract.ServiceName;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -12,8 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What the cluster admin asks for. Defaults and rules live in the schema, so the API server refuses bad input. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.services) || self.services.all(name, name in ['blog', 'market', 'cart', 'events', 'federation', 'account'])",
-        message = "services: keys must be service names: blog, market, cart, events, federation, account")
+@ValidationRule(value = "!has(self.services) || self.services.all(name, name in " + ServiceName.CEL_LIST + ")",
+        message = "services: keys must be service names: " + ServiceName.NAMES)
 public record PlatformSpec(
         @Required
         @PrinterColumn(name = "Domain")
@@ -24,7 +25,7 @@ public record PlatformSpec(
         @JsonPropertyDescription("Where images come from, and per-service overrides.")
         Images images,
 
-        @JsonPropertyDescription("Per service (blog, market, cart, events, federation, account): enabled, replicas, resources.")
+        @JsonPropertyDescription("Per service (" + ServiceName.NAMES + "): enabled, replicas, resources.")
         Map<String, ServiceSpec> services,
 
         @Required

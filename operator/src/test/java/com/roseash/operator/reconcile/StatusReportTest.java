@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.roseash.operator.desired.Contract;
+import com.roseash.contract.ServiceName;
 import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.desired.ServiceWorkloads;
 import com.roseash.operator.resource.PlatformStatus;
@@ -96,7 +96,7 @@ class StatusReportTest {
 
     static Map<String, Deployment> rolledOut() {
         Map<String, Deployment> deployments = new TreeMap<>();
-        for (String service : Contract.SERVICES) {
+        for (String service : ServiceName.ids()) {
             Deployment deployment = ServiceWorkloads.deployment(PLATFORM, service, PLATFORM.image(service));
             deployment.getMetadata().setGeneration(2L);
             deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(2L).withReplicas(1).withUpdatedReplicas(1)

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.roseash.account.dashboard.DashboardRoutes;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
@@ -12,7 +13,6 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;

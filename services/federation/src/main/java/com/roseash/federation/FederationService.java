@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.federation.oidc.AuthorizationCodes;
 import com.roseash.federation.oidc.BackChannelLogout;
 import com.roseash.federation.oidc.OidcClients;
@@ -21,7 +22,6 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.testing.TestPostgres;
@@ -24,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainTest {
 
     private static final Duration NO_WAIT = Duration.ZERO;
-    /** The domains whose modules have landed, named here rather than read from Main, which is under test. */
-    private static final List<DomainMigrations> LANDED = List.of(new DomainMigrations("blog"),
-            new DomainMigrations("federation"), new DomainMigrations("account"));
+    /** The domains whose modules have landed, read from the contract rather than from Main, which is under test. */
+    private static final List<DomainMigrations> LANDED = ServiceName.landed().stream()
+            .map(service -> new DomainMigrations(service.id())).toList();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -49,6 +50,18 @@ class MainTest {
         for (DomainMigrations domain : LANDED) {
             assertThat(text(out)).as("second run of " + domain.domain())
                     .contains(domain.domain() + ": at version " + domain.latestShippedVersion().orElseThrow().getVersion() + ", applied 0\n");
+        }
+    }
+
+    @Test
+    void theImageCarriesMigrationsForEveryLandedServiceAndForNoOther() {
+        for (ServiceName service : ServiceName.values()) {
+            // A landed service without SQL here would start against a missing schema; SQL here for a service
+            // the contract calls coming would never run.
+            assertThat(new DomainMigrations(service.id()).latestShippedVersion())
+                    .as(service.id() + (service.isLanded() ? " is landed: services/migrate/pom.xml must copy its SQL"
+                            : " is not landed in the contract (ServiceName), yet its SQL is here"))
+                    .matches(shipped -> shipped.isPresent() == service.isLanded());
         }
     }
 

@@ -2,19 +2,22 @@ package com.roseash.stack;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.roseash.account.AccountService;
 import com.roseash.blog.BlogService;
+import com.roseash.contract.ServiceName.SignOn;
+import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
+import com.roseash.migrate.Main;
 import com.roseash.platform.config.PlatformSettings;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.Migrator;
 import com.roseash.platform.server.RunningService;
@@ -34,8 +37,14 @@ public final class LocalStack implements AutoCloseable {
     private final DatabaseSettings database;
     private Optional<String> adminPassword = Optional.empty();
 
-    /** The services the stack runs, in start order; the others join as they land. */
-    static final List<ServiceName> STARTED = List.of(ServiceName.FEDERATION, ServiceName.BLOG, ServiceName.ACCOUNT);
+    /**
+     * How the stack starts each landed service (the contract's list); {@code LocalStackTest} fails when the
+     * two differ. The sign-on provider starts first, so the others find it when they first render a page.
+     */
+    static final Map<ServiceName, Function<Map<String, String>, RunningService>> STARTERS = Map.of(
+            ServiceName.FEDERATION, FederationService::start,
+            ServiceName.BLOG, BlogService::start,
+            ServiceName.ACCOUNT, AccountService::start);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     private LocalStack(StackOptions options) {
@@ -45,13 +54,13 @@ public final class LocalStack implements AutoCloseable {
                     .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
             String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
 
-            for (Migrator.Applied applied : new Migrator(database, com.roseash.migrate.Main.DOMAINS).migrateAll()) {
+            for (Migrator.Applied applied : new Migrator(database, Main.DOMAINS).migrateAll()) {
                 LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
             }
 
             gateway = keep(new Gateway(options.gatewayPort()));
             Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
-            for (ServiceName service : STARTED) {
+            for (ServiceName service : startOrder()) {
                 ports.put(service, ServicePorts.allocate());
             }
 
@@ -70,19 +79,15 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
 
-            RunningService federation = keep(FederationService.start(withPorts(shared, ports.get(ServiceName.FEDERATION))));
-            services.put(ServiceName.FEDERATION, federation);
-            gateway.route("federation.localhost", federation.publicPort());
-
-            RunningService blog = keep(BlogService.start(withPorts(shared, ports.get(ServiceName.BLOG))));
-            services.put(ServiceName.BLOG, blog);
-            gateway.route("blog.localhost", blog.publicPort());
-            gateway.route("localhost", blog.publicPort());
-            gateway.route("127.0.0.1", blog.publicPort());
-
-            RunningService account = keep(AccountService.start(withPorts(shared, ports.get(ServiceName.ACCOUNT))));
-            services.put(ServiceName.ACCOUNT, account);
-            gateway.route("account.localhost", account.publicPort());
+            for (ServiceName service : startOrder()) {
+                RunningService running = keep(STARTERS.get(service).apply(withPorts(shared, ports.get(service))));
+                services.put(service, running);
+                gateway.route(service.id() + ".localhost", running.publicPort());
+                if (service.servesApex()) {
+                    gateway.route("localhost", running.publicPort());
+                    gateway.route("127.0.0.1", running.publicPort());
+                }
+            }
 
             if (options.loadDemoContent()) {
                 BlogService.loadDemoContentIfEmpty(database);
@@ -93,6 +98,13 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The landed services, the sign-on provider first. */
+    static List<ServiceName> startOrder() {
+        List<ServiceName> order = new ArrayList<>(ServiceName.landed());
+        order.sort(Comparator.comparing(service -> service.signOn() != SignOn.PROVIDER));
+        return order;
     }
 
     public static LocalStack start(StackOptions options) {

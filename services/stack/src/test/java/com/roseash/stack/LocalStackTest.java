@@ -16,7 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import com.roseash.platform.contract.ServiceName;
+import com.roseash.contract.ServiceName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +41,23 @@ class LocalStackTest {
             assertThat(get(stack, "/observe/health/ready").statusCode()).as("admin socket not exposed").isEqualTo(404);
             assertThat(get(stack, "/internal/fragments/nav").statusCode()).as("internal socket not exposed").isEqualTo(404);
 
+            assertThat(stack.urls().keySet()).as("every landed service runs and is routed")
+                    .containsAll(ServiceName.landed().stream().map(ServiceName::id).toList());
+            for (ServiceName service : ServiceName.landed()) {
+                assertThat(rawGet(stack.gatewayPort(), service.id() + ".localhost", "/"))
+                        .as(service.id()).startsWith("HTTP/1.1 ").doesNotContain("No service at host");
+            }
+
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + stack.service(ServiceName.BLOG).adminPort() + "/observe/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void startsExactlyTheServicesTheContractCallsLandedTheProviderFirst() {
+        assertThat(LocalStack.STARTERS.keySet()).containsExactlyInAnyOrderElementsOf(ServiceName.landed());
+        assertThat(LocalStack.startOrder().getFirst().signOn()).isEqualTo(ServiceName.SignOn.PROVIDER);
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.roseash.blog.menu;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.platform.contract.ServiceName;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.fragments.Fragment;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.web.PageChrome;

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.roseash.blog.testing.RunningBlog;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.config.PlatformSettings;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.testing.TestRedis;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;

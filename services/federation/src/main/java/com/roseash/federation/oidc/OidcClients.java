@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 
 /** The registered clients: every service with a client secret configured, at its public URL. */
 public final class OidcClients {

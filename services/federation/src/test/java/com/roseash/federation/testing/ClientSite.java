@@ -3,6 +3,7 @@ package com.roseash.federation.testing;
 import java.util.Map;
 import java.util.Optional;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.ClientSettings;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
@@ -11,7 +12,6 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
 import com.roseash.platform.web.ErrorPages;

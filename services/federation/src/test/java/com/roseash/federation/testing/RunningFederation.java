@@ -3,9 +3,9 @@ package com.roseash.federation.testing;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
 import com.roseash.platform.config.PlatformSettings;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.Migrator;
 import com.roseash.platform.server.RunningService;

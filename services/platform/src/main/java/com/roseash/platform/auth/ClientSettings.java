@@ -2,9 +2,9 @@ package com.roseash.platform.auth;
 
 import java.net.URI;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 
 /**
  * This service as an OAuth client of federation: its id and secret, where browsers are sent to sign in

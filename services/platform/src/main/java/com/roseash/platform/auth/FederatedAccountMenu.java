@@ -3,7 +3,7 @@ package com.roseash.platform.auth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.roseash.platform.contract.ServiceName;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.fragments.Fragment;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.web.CsrfProtection;

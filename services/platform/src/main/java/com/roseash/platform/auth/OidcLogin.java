@@ -68,7 +68,7 @@ public final class OidcLogin {
     }
 
     /** Sign-in for {@code service} as configured: its client settings, sessions with their timeouts. */
-    public static OidcLogin create(com.roseash.platform.config.RoseAshConfig config, com.roseash.platform.contract.ServiceName service,
+    public static OidcLogin create(com.roseash.platform.config.RoseAshConfig config, com.roseash.contract.ServiceName service,
                                    RedisCache redis, ErrorPages errors) {
         return new OidcLogin(ClientSettings.from(config, service),
                 new SessionStore(redis, service.id(), config.duration(com.roseash.platform.config.PlatformSettings.SESSION_IDLE),

@@ -1,6 +1,6 @@
 package com.roseash.platform.config;
 
-import java.util.Locale;
+import com.roseash.contract.RuntimeKeys;
 
 /**
  * One key of the {@code rose-ash:} configuration tree.
@@ -31,6 +31,6 @@ public record Setting(String key, String defaultValue, String description, boole
 
     /** {@code rose-ash.db.pool-size} is overridden by {@code ROSE_ASH_DB_POOL_SIZE}. */
     public String environmentVariable() {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return RuntimeKeys.environmentVariable(key);
     }
 }

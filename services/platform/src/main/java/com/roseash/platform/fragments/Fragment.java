@@ -2,7 +2,7 @@ package com.roseash.platform.fragments;
 
 import java.util.regex.Pattern;
 
-import com.roseash.platform.contract.ServiceName;
+import com.roseash.contract.ServiceName;
 
 /** A fragment type served by a service, for example {@code federation/account-menu}. */
 public record Fragment(ServiceName service, String type) {

@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
-import com.roseash.platform.contract.Sockets;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 

@@ -3,8 +3,8 @@ package com.roseash.platform.server;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
-import com.roseash.platform.contract.ServiceName;
-import com.roseash.platform.contract.Sockets;
+import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import io.helidon.webserver.WebServer;
 
 /**

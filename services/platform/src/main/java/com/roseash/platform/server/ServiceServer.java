@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.roseash.platform.contract.Sockets;
+import com.roseash.contract.Sockets;
 import com.roseash.platform.web.CsrfProtection;
 import com.roseash.platform.web.ErrorPages;
 import com.roseash.platform.web.PageRenderer;

@@ -4,9 +4,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 
 /**
  * Who is serving the page and where the other services live, for the layout's links. Links to another

@@ -19,7 +19,7 @@ class RoseAshConfigTest {
 
         assertThat(config.string(PlatformSettings.DB_URL)).isEqualTo("jdbc:postgresql://db.example:5432/coop");
         assertThat(config.duration(PlatformSettings.PAGE_TTL)).hasMinutes(5);
-        assertThat(config.string(PlatformSettings.internalUrl(com.roseash.platform.contract.ServiceName.CART)))
+        assertThat(config.string(PlatformSettings.internalUrl(com.roseash.contract.ServiceName.CART)))
                 .isEqualTo("http://cart:8081");
         assertThat(config.string(PlatformSettings.DB_USER)).isEqualTo("roseash");
     }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.testing.TestRedis;
 import com.sun.net.httpserver.HttpServer;
 import io.helidon.metrics.api.Counter;

@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
 import io.helidon.http.Status;
@@ -59,11 +59,11 @@ final class TestSite implements AutoCloseable {
     }
 
     URI internalUri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port(com.roseash.platform.contract.Sockets.INTERNAL) + path);
+        return URI.create("http://127.0.0.1:" + server.port(com.roseash.contract.Sockets.INTERNAL) + path);
     }
 
     URI adminUri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port(com.roseash.platform.contract.Sockets.ADMIN) + path);
+        return URI.create("http://127.0.0.1:" + server.port(com.roseash.contract.Sockets.ADMIN) + path);
     }
 
     HttpResponse<String> get(URI uri, String... headers) {

@@ -1,8 +1,8 @@
-package com.roseash.platform.contract;
+package com.roseash.contract;
 
 /**
- * The three sockets every service listens on (DESIGN section 4). The operator builds Services, probes,
- * NetworkPolicies and the Ingress from the same numbers.
+ * The three sockets every service listens on (docs/platform.md, "Runtime contract"). The operator builds
+ * Services, probes, NetworkPolicies and the Ingress from the same numbers.
  */
 public final class Sockets {
     /** What ingress routes to. Helidon's default socket. */

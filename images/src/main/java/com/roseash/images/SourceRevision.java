@@ -18,7 +18,8 @@ final class SourceRevision {
     static String of(Path repository, List<String> sources) {
         String shallow;
         try {
-            shallow = Commands.run(repository, List.of("git", "-C", repository.toString(), "rev-parse", "--is-shallow-repository")).trim();
+            shallow = Commands.run(repository, List.of("git", "-C", repository.toString(), "rev-parse",
+                    "--is-shallow-repository")).trim();
         } catch (RuntimeException notARepository) {
             return "unknown";
         }

@@ -44,7 +44,8 @@ final class Chroot {
             String output = Files.readString(log);
             Files.delete(log);
             if (!finished || process.exitValue() != 0) {
-                throw new AssertionError(command + " in " + root + (finished ? " failed" : " did not end in two minutes") + ":\n" + output);
+                throw new AssertionError(command + " in " + root + (finished ? " failed" : " did not end in two minutes") + ":\n"
+                        + output);
             }
             return output;
         } catch (IOException e) {

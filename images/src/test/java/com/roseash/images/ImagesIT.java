@@ -81,7 +81,8 @@ class ImagesIT {
         for (String name : BUILT.digests().keySet()) {
             OciImage image = OciImage.read(BUILT.archive(name), scratch);
             assertThat(image.label("org.opencontainers.image.source")).as(name).isEqualTo(Build.SOURCE);
-            assertThat(image.label("org.opencontainers.image.version")).as(name).isEqualTo(System.getProperty("rose-ash.version"));
+            assertThat(image.label("org.opencontainers.image.version")).as(name)
+                    .isEqualTo(System.getProperty("rose-ash.version"));
             assertThat(image.label("org.opencontainers.image.revision")).as(name).matches("[0-9a-f]{40}(-dirty)?|unknown");
         }
         // That it is the last commit of the image's own sources, not HEAD: ReproducibleBuildIT.
@@ -119,7 +120,8 @@ class ImagesIT {
                     assertThat(userOwned).as(name + " " + entry.path() + " belongs to " + entry.uid()).contains(entry.path());
                 } else {
                     // Readable (and directories searchable) by the image's user, whatever the builder's umask.
-                    assertThat(entry.mode() & (entry.directory() ? 05 : 04)).as(name + " " + entry.path() + " is not readable by others")
+                    assertThat(entry.mode() & (entry.directory() ? 05 : 04))
+                            .as(name + " " + entry.path() + " is not readable by others")
                             .isEqualTo(entry.directory() ? 05 : 04);
                 }
             }
@@ -193,7 +195,8 @@ class ImagesIT {
             Path migrateRoot = unpacked("migrate");
             OciImage migrate = OciImage.read(BUILT.archive("migrate"), scratch);
             Map<String, String> migrateEnvironment = new HashMap<>(environment(migrate));
-            migrateEnvironment.putAll(Map.of("ROSE_ASH_DB_URL", url, "ROSE_ASH_DB_USER", "roseash", "ROSE_ASH_DB_PASSWORD", "s3cret"));
+            migrateEnvironment.putAll(Map.of("ROSE_ASH_DB_URL", url, "ROSE_ASH_DB_USER", "roseash", "ROSE_ASH_DB_PASSWORD",
+                    "s3cret"));
             String migrated = Chroot.run(migrateRoot, migrate.user(), migrateEnvironment, migrate.entrypoint());
             assertThat(migrated).contains("Migrations complete");
         } finally {
@@ -228,7 +231,8 @@ class ImagesIT {
                     OutputStream out = socket.getOutputStream();
                     out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
                 }
             }, answer -> true);
             assertThat(reply).isEqualTo("+PONG");
@@ -252,7 +256,8 @@ class ImagesIT {
         return environment;
     }
 
-    private static Process start(Path root, OciImage image, Map<String, String> environment, List<String> arguments) throws IOException {
+    private static Process start(Path root, OciImage image, Map<String, String> environment,
+            List<String> arguments) throws IOException {
         Map<String, String> all = new HashMap<>(environment(image));
         all.putAll(environment);
         List<String> command = new ArrayList<>(image.entrypoint());

@@ -22,7 +22,8 @@ class JavaRuntimeIT {
     void theRuntimeHoldsEveryModuleJdepsFindsInEachImagesClassPath() throws Exception {
         for (JavaApp app : JavaApp.ALL) {
             Path target = REPOSITORY.resolve(app.module()).resolve("target");
-            String jar = target.resolve(Path.of(app.module()).getFileName() + "-" + System.getProperty("rose-ash.version") + ".jar").toString();
+            String jar = target.resolve(Path.of(app.module()).getFileName() + "-" + System.getProperty("rose-ash.version")
+                    + ".jar").toString();
             String needed = jdeps("--ignore-missing-deps", "--multi-release", String.valueOf(Runtime.version().feature()),
                     "--print-module-deps", "--class-path", target.resolve("libs") + "/*", jar).strip();
             assertThat(JavaRuntime.MODULES).as(app.name() + " needs " + needed).containsAll(List.of(needed.split(",")));
@@ -34,7 +35,8 @@ class JavaRuntimeIT {
         for (JavaApp app : JavaApp.ALL) {
             List<String> ownJars = new ArrayList<>();
             try (Stream<Path> libs = Files.list(REPOSITORY.resolve(app.module()).resolve("target/libs"))) {
-                libs.map(path -> path.getFileName().toString()).filter(name -> name.endsWith("-SNAPSHOT.jar")).forEach(ownJars::add);
+                libs.map(path -> path.getFileName().toString()).filter(name -> name.endsWith("-SNAPSHOT.jar"))
+                        .forEach(ownJars::add);
             }
             for (String jar : ownJars) {
                 String module = jar.substring(0, jar.indexOf("-" + System.getProperty("rose-ash.version")));

@@ -94,7 +94,7 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
         List<Entry> entries = new ArrayList<>();
         try {
             for (String digest : layerDigests()) {
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(blob(layout, digest))))) {
+                try (TarArchiveInputStream tar = layer(layout, digest)) {
                     TarArchiveEntry entry;
                     while ((entry = tar.getNextEntry()) != null) {
                         String path = entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", "");
@@ -114,7 +114,7 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
         String found = null;
         try {
             for (String digest : layerDigests()) {
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(blob(layout, digest))))) {
+                try (TarArchiveInputStream tar = layer(layout, digest)) {
                     TarArchiveEntry entry;
                     while ((entry = tar.getNextEntry()) != null) {
                         if (entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(path)) {
@@ -136,7 +136,7 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
     void unpack(Path root) {
         try {
             for (String digest : layerDigests()) {
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(blob(layout, digest))))) {
+                try (TarArchiveInputStream tar = layer(layout, digest)) {
                     TarArchiveEntry entry;
                     while ((entry = tar.getNextEntry()) != null) {
                         Path target = root.resolve(entry.getName().replaceFirst("^/", "")).normalize();
@@ -163,5 +163,9 @@ record OciImage(Path layout, String digest, JsonNode manifest, JsonNode config) 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static TarArchiveInputStream layer(Path layout, String digest) throws IOException {
+        return new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(blob(layout, digest))));
     }
 }

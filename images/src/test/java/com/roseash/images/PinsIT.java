@@ -30,7 +30,8 @@ class PinsIT {
 
     @Test
     void aKustomizeOverlayPinsThePlatformAndTheOperatorByDigest() throws Exception {
-        Files.copy(BUILT.directory().resolve("platform-images.kustomize.yaml"), overlay.resolve("platform-images.kustomize.yaml"));
+        Files.copy(BUILT.directory().resolve("platform-images.kustomize.yaml"),
+                overlay.resolve("platform-images.kustomize.yaml"));
         String images = Files.readString(BUILT.directory().resolve("kustomize-images.yaml"));
         // Kustomize takes bases by relative path only.
         Files.writeString(overlay.resolve("kustomization.yaml"), """
@@ -46,7 +47,8 @@ class PinsIT {
 
         List<JsonNode> objects = kustomize(overlay);
 
-        JsonNode platform = objects.stream().filter(o -> o.path("kind").asText().equals("RoseAshPlatform")).findFirst().orElseThrow();
+        JsonNode platform = objects.stream().filter(o -> o.path("kind").asText().equals("RoseAshPlatform")).findFirst()
+                .orElseThrow();
         assertThat(platform.path("metadata").path("name").asText()).as("the sample's own name").isEqualTo("coop");
         assertThat(platform.path("spec").path("images").path("registry").asText()).as("the sample's own registry")
                 .isEqualTo("registry.coop.example");

@@ -42,7 +42,8 @@ class PushIT {
                 storage: {filesystem: {rootdirectory: %s}}
                 http: {addr: 127.0.0.1:%d}
                 """.formatted(storage.resolve("data"), port));
-        Process registry = new ProcessBuilder(tools.resolve("registry").toString(), "serve", storage.resolve("config.yml").toString())
+        Process registry = new ProcessBuilder(tools.resolve("registry").toString(), "serve",
+                storage.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(storage.resolve("registry.log").toFile()).start();
         try {
             int listening = port;
@@ -52,10 +53,12 @@ class PushIT {
                 }
             });
             for (var image : BUILT.digests().entrySet()) {
-                String destination = "docker://127.0.0.1:" + port + "/rose-ash/" + image.getKey() + ":" + System.getProperty("rose-ash.version");
+                String destination = "docker://127.0.0.1:" + port + "/rose-ash/" + image.getKey() + ":"
+                        + System.getProperty("rose-ash.version");
                 run(List.of("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
                         "oci-archive:" + BUILT.archive(image.getKey()), destination));
-                String pushed = run(List.of("skopeo", "inspect", "--tls-verify=false", "--format", "{{.Digest}}", destination)).strip();
+                String pushed = run(List.of("skopeo", "inspect", "--tls-verify=false", "--format", "{{.Digest}}", destination))
+                        .strip();
                 assertThat(pushed).as(image.getKey()).isEqualTo(image.getValue());
             }
         } finally {

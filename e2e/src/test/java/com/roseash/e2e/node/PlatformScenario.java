@@ -51,7 +51,8 @@ abstract class PlatformScenario {
     private static final Path REPOSITORY = Path.of(System.getProperty("rose-ash.repository"));
     private static final Path IMAGES = REPOSITORY.resolve("images/target/oci");
     private static final String NAMESPACE = "coop";
-    private static final List<String> LOADED = List.of("blog", "federation", "account", "migrate", "operator", "postgres-17", "redis");
+    private static final List<String> LOADED = List.of("blog", "federation", "account", "migrate", "operator", "postgres-17",
+            "redis");
     private static final List<String> SERVICES = List.of("blog", "federation", "account");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +84,8 @@ abstract class PlatformScenario {
         timings.put("this build's images loaded", elapsed(started));
 
         started = System.nanoTime();
-        node.helm("install", "operator", REPOSITORY.resolve("helm/rose-ash-operator").toString(), "--namespace", "rose-ash-system",
+        node.helm("install", "operator", REPOSITORY.resolve("helm/rose-ash-operator").toString(), "--namespace",
+                "rose-ash-system",
                 "--create-namespace", "-f", IMAGES.resolve("helm-values.yaml").toString(), "--wait", "--timeout", "5m");
         timings.put("operator installed with Helm, two replicas ready", elapsed(started));
 
@@ -257,7 +259,8 @@ abstract class PlatformScenario {
     void aBrokenMigrateImageHoldsBackTheVersionItCameWithAndSaysDegraded() throws Exception {
         Map<String, String> generationsBefore = generations();
         String blogBefore = deploymentImage("coop-blog");
-        ImageVariant broken = ImageVariant.of(IMAGES.resolve("migrate.tar"), work, "0.1.0-SNAPSHOT-broken", ImageVariant.failing());
+        ImageVariant broken = ImageVariant.of(IMAGES.resolve("migrate.tar"), work, "0.1.0-SNAPSHOT-broken",
+                ImageVariant.failing());
         ImageVariant blog = ImageVariant.of(IMAGES.resolve("blog.tar"), work, "0.1.0-SNAPSHOT-next",
                 ImageVariant.labelled("com.roseash.e2e/rebuild", "3"));
         node.load(List.of(broken.archive(), blog.archive()));
@@ -358,7 +361,8 @@ abstract class PlatformScenario {
         Map<String, String> pods = new TreeMap<>();
         JsonNode list = json(node.kubectl("-n", NAMESPACE, "get", "pods", "-o", "json"));
         for (JsonNode pod : list.path("items")) {
-            if ("Running".equals(pod.path("status").path("phase").asText()) && pod.path("metadata").path("deletionTimestamp").isMissingNode()) {
+            if ("Running".equals(pod.path("status").path("phase").asText())
+                    && pod.path("metadata").path("deletionTimestamp").isMissingNode()) {
                 pods.put(pod.path("metadata").path("labels").path("app.kubernetes.io/component").asText(),
                         pod.path("metadata").path("name").asText());
             }

@@ -20,13 +20,15 @@ record Tools(Path binaries, Path kubeconfig) {
     }
 
     String kubectl(String input, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binaries.resolve("kubectl").toString(), "--kubeconfig", kubeconfig.toString()));
+        List<String> command = new ArrayList<>(List.of(binaries.resolve("kubectl").toString(), "--kubeconfig",
+                kubeconfig.toString()));
         command.addAll(List.of(arguments));
         return run(command, input, Duration.ofMinutes(10));
     }
 
     String helm(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binaries.resolve("helm").toString(), "--kubeconfig", kubeconfig.toString()));
+        List<String> command = new ArrayList<>(List.of(binaries.resolve("helm").toString(), "--kubeconfig",
+                kubeconfig.toString()));
         command.addAll(List.of(arguments));
         return run(command, null, Duration.ofMinutes(10));
     }
@@ -49,7 +51,8 @@ record Tools(Path binaries, Path kubeconfig) {
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout + ":\n" + output);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + output);
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
+                        + output);
             }
             return output;
         } catch (IOException e) {

@@ -51,7 +51,8 @@ class ServiceNameTest {
     void everyServicesSecretsAreGenerated() {
         for (ServiceName service : ServiceName.values()) {
             assertThat(GeneratedSecret.keys()).as(service.id())
-                    .containsAll(service.secrets(EnumSet.allOf(ServiceName.class)).stream().map(SecretSetting::secretKey).toList());
+                    .containsAll(service.secrets(EnumSet.allOf(ServiceName.class)).stream().map(SecretSetting::secretKey)
+                            .toList());
         }
     }
 

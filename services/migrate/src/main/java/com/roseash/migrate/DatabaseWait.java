@@ -29,7 +29,8 @@ final class DatabaseWait {
             try (Connection ignored = DriverManager.getConnection(database.url(), database.user(), database.password())) {
                 return null;
             } catch (SQLException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage().lines().findFirst().orElse("");
                 if (!Instant.now().plus(PAUSE).isBefore(deadline)) {
                     return reason;
                 }

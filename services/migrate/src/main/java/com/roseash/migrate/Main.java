@@ -44,7 +44,8 @@ public final class Main {
         out.println("Migrating " + database.url() + " (" + domains.size() + " domains)");
         String unreachable = DatabaseWait.until(database, wait, out);
         if (unreachable != null) {
-            err.println("FAILED before any migration ran: the database did not accept a login within " + wait + ": " + unreachable);
+            err.println("FAILED before any migration ran: the database did not accept a login within " + wait + ": "
+                    + unreachable);
             return 2;
         }
         try {

@@ -8,7 +8,8 @@ import com.roseash.platform.config.Setting;
 public final class MigrateSettings {
 
     public static final Setting DATABASE_WAIT = Setting.of("rose-ash.migrate.database-wait", "PT5M",
-            "How long the migrator waits for the database to accept a login before it fails (a managed one may still be starting).");
+            "How long the migrator waits for the database to accept a login before it fails "
+                    + "(a managed one may still be starting).");
 
     private MigrateSettings() {
     }

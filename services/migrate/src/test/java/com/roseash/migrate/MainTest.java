@@ -49,7 +49,8 @@ class MainTest {
         assertThat(run(database, NO_WAIT, Main.DOMAINS)).isZero();
         for (DomainMigrations domain : LANDED) {
             assertThat(text(out)).as("second run of " + domain.domain())
-                    .contains(domain.domain() + ": at version " + domain.latestShippedVersion().orElseThrow().getVersion() + ", applied 0\n");
+                    .contains(domain.domain() + ": at version " + domain.latestShippedVersion().orElseThrow().getVersion()
+                            + ", applied 0\n");
         }
     }
 

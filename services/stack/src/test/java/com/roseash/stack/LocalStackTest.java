@@ -1,6 +1,8 @@
 package com.roseash.stack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,6 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.roseash.contract.ServiceName;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,8 @@ class LocalStackTest {
             }
 
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + stack.service(ServiceName.BLOG).adminPort() + "/observe/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    + stack.service(ServiceName.BLOG).adminPort() + "/observe/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         }
     }
@@ -66,11 +71,13 @@ class LocalStackTest {
         int gatewayPort;
         try (LocalStack stack = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true))) {
             gatewayPort = stack.gatewayPort();
-            try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(), stack.database().password())) {
+            try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(),
+                    stack.database().password())) {
                 db.createStatement().execute("UPDATE blog.entries SET title = 'Welcome back' WHERE slug = 'welcome-to-rose-ash'");
             }
         }
-        assertThatCode(() -> new ServerSocket(gatewayPort).close()).as("the gateway let go of its port").doesNotThrowAnyException();
+        assertThatCode(() -> new ServerSocket(gatewayPort).close()).as("the gateway let go of its port")
+                .doesNotThrowAnyException();
 
         try (LocalStack again = LocalStack.start(new StackOptions(0, data, Optional.empty(), Optional.empty(), true))) {
             HttpResponse<String> home = get(again, "/");
@@ -80,7 +87,8 @@ class LocalStackTest {
     }
 
     private long countEntries(LocalStack stack) throws SQLException {
-        try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(), stack.database().password());
+        try (Connection db = DriverManager.getConnection(stack.database().url(), stack.database().user(),
+                stack.database().password());
              var rs = db.createStatement().executeQuery("SELECT count(*) FROM blog.entries")) {
             rs.next();
             return rs.getLong(1);
@@ -100,8 +108,8 @@ class LocalStackTest {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            java.io.InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
             int headerEnd = -1;
             int length = 0;
             byte[] buffer = new byte[8192];
@@ -115,7 +123,7 @@ class LocalStackTest {
                 String sofar = received.toString(StandardCharsets.ISO_8859_1);
                 if (headerEnd < 0 && sofar.contains("\r\n\r\n")) {
                     headerEnd = sofar.indexOf("\r\n\r\n") + 4;
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
+                    Matcher m = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
                     length = m.find() ? Integer.parseInt(m.group(1)) : 0;
                 }
             }

@@ -38,7 +38,8 @@ class StackMainProcessTest {
         Process stack = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(),
+                    StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
             } catch (IOException ignored) {
                 // The process ended.

@@ -3,7 +3,7 @@ package com.roseash.operator.desired;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.roseash.operator.resource.SecretReference;
+import com.roseash.operator.resource.SecretReferenceSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -106,7 +106,7 @@ public final class ServiceWorkloads {
      */
     static List<EnvVar> environment(PlatformView platform, String service) {
         List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
-        SecretReference redis = platform.spec().redis().external();
+        SecretReferenceSpec redis = platform.spec().redis().external();
         if (redis != null) {
             env.add(secret(Contract.REDIS_URL, redis.name(), orDefault(redis.urlKey(), "url")));
         }
@@ -130,7 +130,7 @@ public final class ServiceWorkloads {
     }
 
     static List<EnvVar> databaseEnvironment(PlatformView platform) {
-        SecretReference external = platform.spec().database().external();
+        SecretReferenceSpec external = platform.spec().database().external();
         if (external != null) {
             return List.of(secret(Contract.DB_URL, external.name(), orDefault(external.urlKey(), "url")),
                     secret(Contract.DB_USER, external.name(), orDefault(external.userKey(), "user")),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.roseash.operator.desired.Contract;
 import com.roseash.operator.desired.Labels;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
         @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
         @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class,
                 useEventSourceWithName = "services"),
-        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceeded.class,
+        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceededCondition.class,
                 dependsOn = {"secrets", "config"}),
         @Dependent(name = "deployments", type = ServiceDeploymentsDependent.class, dependsOn = "migrations"),
         @Dependent(name = "services", type = ServiceServicesDependent.class),
@@ -126,7 +127,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         if (e instanceof AggregatedOperatorException aggregated) {
             return aggregated.getAggregatedExceptions().entrySet().stream()
                     .map(entry -> entry.getKey() + ": " + firstLine(entry.getValue()))
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
         }
         return firstLine(e);
     }

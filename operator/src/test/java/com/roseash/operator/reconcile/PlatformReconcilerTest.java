@@ -2,8 +2,11 @@ package com.roseash.operator.reconcile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -107,11 +110,11 @@ class PlatformReconcilerTest {
         String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(40);
         String status = Serialization.asJson(ready.getStatus());
-        assertThat(secrets.getData().values().stream().map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
+        assertThat(secrets.getData().values().stream().map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
                 .as("no secret value in the status").noneMatch(status::contains);
         assertThat(status).doesNotContain(password);
-        List<String> secretValues = new java.util.ArrayList<>(secrets.getData().values().stream()
-                .map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
+        List<String> secretValues = new ArrayList<>(secrets.getData().values().stream()
+                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
         secretValues.add(password);
         String logged = logs.stop();
         assertThat(logged).as("the operator logged while it worked").isNotEmpty();
@@ -355,11 +358,11 @@ class PlatformReconcilerTest {
         return admin.apps().deployments().inNamespace(namespace).list().getItems()
                 .stream().filter(d -> !d.getMetadata().getName().endsWith("-redis"))
                 .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d.getMetadata().getGeneration(), (a, b) -> a,
-                        java.util.TreeMap::new));
+                        TreeMap::new));
     }
 
     private static String decode(Secret secret, String key) {
-        return new String(java.util.Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 
 }

@@ -25,8 +25,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 /**
  * The status a platform gets from what was observed: Kubernetes-style conditions (Ready,
  * MigrationsComplete, Progressing, Degraded) with CamelCase reasons and messages, per-service image and
- * readiness, and the public URLs. A condition keeps its lastTransitionTime while its status stays, so
- * a reconcile that observes nothing new produces an equal status and writes nothing.
+ * readiness, and the public URLs. A service that is not ready is named with its cause (NotReadyCause), read
+ * from its Deployment and pods, and a cause that waiting will not mend degrades the platform. A condition
+ * keeps its lastTransitionTime while its status stays, so a reconcile that observes nothing new produces
+ * an equal status and writes nothing.
  */
 final class StatusReport {
 

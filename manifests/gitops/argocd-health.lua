@@ -21,8 +21,8 @@ for _, condition in ipairs(obj.status.conditions) do
     degraded = condition
   end
 end
--- A failed migration, or a child the API server refused: reported even while Ready (the running version
--- keeps serving).
+-- A failed migration, a child the API server refused, or a stuck rollout (an image that cannot be pulled, a
+-- crash loop...): reported even while Ready (the running version keeps serving).
 if degraded ~= nil and degraded.status == "True" then
   hs.status = "Degraded"
   hs.message = (degraded.reason or "Degraded") .. ": " .. (degraded.message or "")

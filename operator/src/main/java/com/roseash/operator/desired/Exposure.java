@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.roseash.contract.ServiceName;
-import com.roseash.operator.resource.Ingress;
+import com.roseash.operator.resource.IngressSpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
@@ -23,8 +24,8 @@ public final class Exposure {
     private Exposure() {
     }
 
-    public static io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress(PlatformView platform) {
-        Ingress spec = platform.spec().ingress() == null ? new Ingress(null, null, null) : platform.spec().ingress();
+    public static Ingress ingress(PlatformView platform) {
+        IngressSpec spec = platform.spec().ingress() == null ? new IngressSpec(null, null, null) : platform.spec().ingress();
         List<IngressRule> rules = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         for (String service : ServiceName.ids()) {

@@ -3,7 +3,7 @@ package com.roseash.operator.desired;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.roseash.operator.resource.Database.ManagedDatabase;
+import com.roseash.operator.resource.DatabaseSpec.ManagedDatabaseSpec;
 import com.roseash.operator.resource.PostgresVersion;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -53,16 +53,16 @@ public final class ManagedPostgres {
 
     /** The resource's own image, or the {@code rose-ash/postgres-<major>} image of this release. */
     public static String image(PlatformView platform) {
-        ManagedDatabase managed = platform.spec().database().managed();
+        ManagedDatabaseSpec managed = platform.spec().database().managed();
         return managed.image() != null ? managed.image() : platform.image("postgres-" + version(managed));
     }
 
-    private static String version(ManagedDatabase managed) {
+    private static String version(ManagedDatabaseSpec managed) {
         return managed.version() == null ? PostgresVersion.V17.number() : managed.version().number();
     }
 
     public static StatefulSet statefulSet(PlatformView platform) {
-        ManagedDatabase managed = platform.spec().database().managed();
+        ManagedDatabaseSpec managed = platform.spec().database().managed();
         String size = managed.storageSize() == null ? "10Gi" : managed.storageSize();
         return new StatefulSetBuilder()
                 .withNewMetadata().withName(name(platform)).withNamespace(platform.namespace())

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
-import com.roseash.operator.resource.ImageOverride;
-import com.roseash.operator.resource.Images;
+import com.roseash.operator.resource.ImageOverrideSpec;
+import com.roseash.operator.resource.ImagesSpec;
 import com.roseash.operator.resource.PlatformSpec;
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.resource.ServiceSpec;
@@ -16,12 +16,12 @@ import com.roseash.operator.resource.ServiceSpec;
  * defaults a stored resource, but {@code render} reads a file that may leave fields out.
  */
 public record PlatformView(String name, String namespace, String domain, String registry, String tag,
-                           Map<String, ImageOverride> imageOverrides, Map<String, ServiceSpec> services,
+                           Map<String, ImageOverrideSpec> imageOverrides, Map<String, ServiceSpec> services,
                            PlatformSpec spec) {
 
     public static PlatformView of(RoseAshPlatform platform) {
         PlatformSpec spec = platform.getSpec();
-        Images images = Optional.ofNullable(spec.images()).orElse(new Images(null, null, null));
+        ImagesSpec images = Optional.ofNullable(spec.images()).orElse(new ImagesSpec(null, null, null));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         for (String service : ServiceName.ids()) {
             ServiceSpec given = spec.services() == null ? null : spec.services().get(service);
@@ -41,7 +41,7 @@ public record PlatformView(String name, String namespace, String domain, String 
 
     /** {@code <registry>/rose-ash/<image>:<tag>}, or {@code @<digest>} when the resource pins one. */
     public String image(String image) {
-        ImageOverride override = imageOverrides.get(image);
+        ImageOverrideSpec override = imageOverrides.get(image);
         String base = registry + "/rose-ash/" + image;
         if (override != null && override.digest() != null) {
             return base + "@" + override.digest();

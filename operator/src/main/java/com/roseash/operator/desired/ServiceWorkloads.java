@@ -9,7 +9,7 @@ import com.roseash.contract.RuntimeKeys;
 import com.roseash.contract.SecretSetting;
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
-import com.roseash.operator.resource.SecretReference;
+import com.roseash.operator.resource.SecretReferenceSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -113,7 +113,7 @@ public final class ServiceWorkloads {
      */
     static List<EnvVar> environment(PlatformView platform, String service) {
         List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
-        SecretReference redis = platform.spec().redis().external();
+        SecretReferenceSpec redis = platform.spec().redis().external();
         if (redis != null) {
             env.add(secret(RuntimeKeys.REDIS_URL, redis.name(), orDefault(redis.urlKey(), "url")));
         }
@@ -132,7 +132,7 @@ public final class ServiceWorkloads {
     }
 
     static List<EnvVar> databaseEnvironment(PlatformView platform) {
-        SecretReference external = platform.spec().database().external();
+        SecretReferenceSpec external = platform.spec().database().external();
         if (external != null) {
             return List.of(secret(RuntimeKeys.DB_URL, external.name(), orDefault(external.urlKey(), "url")),
                     secret(RuntimeKeys.DB_USER, external.name(), orDefault(external.userKey(), "user")),

@@ -1,10 +1,12 @@
 package com.roseash.operator.reconcile;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.operator.desired.Labels;
@@ -15,6 +17,7 @@ import com.roseash.operator.desired.PlatformView;
 import com.roseash.operator.resource.PlatformStatus;
 import com.roseash.operator.resource.RoseAshPlatform;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles one RoseAshPlatform. JOSDK runs the workflow below (server-side apply, each child matched
  * against what the operator last applied; one informer per kind, shared by the dependents of that
- * kind, so a child deleted or edited by hand brings a reconcile at once). This class then reports the status. The Deployments depend on the
+ * kind, so a child deleted or edited by hand brings a reconcile at once). This class then reports the
+ * status, reading the pods of a service that is not ready to say why. The Deployments depend on the
  * migrations Job being complete: while this version's Job runs or after it failed, the running
  * Deployments are left as they are.
  */
@@ -48,7 +52,7 @@ import org.slf4j.LoggerFactory;
         @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
         @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class,
                 useEventSourceWithName = "services"),
-        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceeded.class,
+        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceededCondition.class,
                 dependsOn = {"secrets", "config"}),
         @Dependent(name = "deployments", type = ServiceDeploymentsDependent.class, dependsOn = "migrations"),
         @Dependent(name = "services", type = ServiceServicesDependent.class),
@@ -62,10 +66,17 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
     public static final String NAME = "rose-ash-platform";
     /**
      * What the reconciler touches itself, outside the workflow's dependents: the managed database's
-     * claim (ClaimOwnership). Deleting superseded Jobs needs nothing more than the migrations dependent's
-     * kind. RbacTest holds the Role against these and the dependents.
+     * claim (ClaimOwnership), and the pods of a service that is not ready (read for the status). Deleting
+     * superseded Jobs needs nothing more than the migrations dependent's kind. RbacTest holds the Role
+     * against these and the dependents.
      */
-    public static final List<String> DIRECT_ACCESS = List.of("/persistentvolumeclaims [get, update]");
+    public static final List<String> DIRECT_ACCESS = List.of("/persistentvolumeclaims [get, update]", "/pods [get, list]");
+    /**
+     * How soon a platform that is not ready is looked at again. A pod failing to pull its image or stuck in
+     * a crash loop changes no Deployment (the operator watches no pods), so without this the status would
+     * say why only at the next resync.
+     */
+    static final Duration NOT_READY_RECHECK = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(PlatformReconciler.class);
 
     private final Clock clock;
@@ -87,10 +98,13 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         ClaimOwnership.reconcile(platform, view, context.getClient());
         PlatformStatus status = StatusReport.of(view, platform.getMetadata().getGeneration(), observed, platform.getStatus(),
                 clock.instant());
-        if (status.equals(platform.getStatus())) {
-            return UpdateControl.noUpdate();
-        }
-        return UpdateControl.patchStatus(statusPatch(platform, status));
+        UpdateControl<RoseAshPlatform> control = status.equals(platform.getStatus()) ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(statusPatch(platform, status));
+        return isReady(status) ? control : control.rescheduleAfter(NOT_READY_RECHECK);
+    }
+
+    private static boolean isReady(PlatformStatus status) {
+        return status.conditions().stream().anyMatch(c -> StatusReport.READY.equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /**
@@ -126,7 +140,7 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         if (e instanceof AggregatedOperatorException aggregated) {
             return aggregated.getAggregatedExceptions().entrySet().stream()
                     .map(entry -> entry.getKey() + ": " + firstLine(entry.getValue()))
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
         }
         return firstLine(e);
     }
@@ -151,7 +165,23 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
         }
         Optional<StatefulSet> postgres = context.getSecondaryResourcesAsStream(StatefulSet.class)
                 .filter(s -> s.getMetadata().getName().equals(ManagedPostgres.name(view))).findFirst();
-        return new Observed(job, services, Optional.ofNullable(deployments.get(ManagedRedis.name(view))), postgres);
+        return new Observed(job, services, Optional.ofNullable(deployments.get(ManagedRedis.name(view))), postgres,
+                podsOfServicesNotRolledOut(view, services, context));
+    }
+
+    /**
+     * The pods of each service whose Deployment has not rolled out, read from the API server (a list by
+     * the Deployment's own selector): a ready platform costs no read, and the operator keeps no cache of
+     * every pod.
+     */
+    private static Map<String, List<Pod>> podsOfServicesNotRolledOut(PlatformView view, Map<String, Deployment> services,
+                                                                     Context<RoseAshPlatform> context) {
+        Map<String, List<Pod>> pods = new TreeMap<>();
+        for (String service : StatusReport.notRolledOut(view, services)) {
+            pods.put(service, context.getClient().pods().inNamespace(view.namespace())
+                    .withLabels(Labels.selector(view, service)).list().getItems());
+        }
+        return pods;
     }
 
     /** Once a version's migrations succeeded, the Jobs of earlier versions are history; delete them. */

@@ -3,6 +3,7 @@ package com.roseash.operator.reconcile;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 /**
  * The status a platform gets from what was observed: Kubernetes-style conditions (Ready,
  * MigrationsComplete, Progressing, Degraded) with CamelCase reasons and messages, per-service image and
- * readiness, and the public URLs. A condition keeps its lastTransitionTime while its status stays, so
- * a reconcile that observes nothing new produces an equal status and writes nothing.
+ * readiness, and the public URLs. A service that is not ready is named with its cause (NotReadyCause), read
+ * from its Deployment and pods, and a cause that waiting will not mend degrades the platform. A condition
+ * keeps its lastTransitionTime while its status stays, so a reconcile that observes nothing new produces
+ * an equal status and writes nothing.
  */
 final class StatusReport {
 
@@ -33,6 +36,7 @@ final class StatusReport {
     static final String MIGRATIONS_COMPLETE = "MigrationsComplete";
     static final String PROGRESSING = "Progressing";
     static final String DEGRADED = "Degraded";
+    static final int MESSAGE_LIMIT = 1000;
 
     private StatusReport() {
     }
@@ -40,8 +44,11 @@ final class StatusReport {
     static PlatformStatus of(PlatformView platform, long generation, Observed observed, PlatformStatus previous, Instant now) {
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         Map<String, String> urls = new LinkedHashMap<>();
+        // A service that is not ready either has a cause its Deployment or pods tell, or is simply waited for.
+        Map<String, NotReadyCause> causes = new LinkedHashMap<>();
         List<String> waitingFor = new ArrayList<>();
         int enabled = 0;
+        int readyServices = 0;
         for (String service : ServiceName.ids()) {
             if (!platform.enabled(service)) {
                 continue;
@@ -50,11 +57,18 @@ final class StatusReport {
             urls.put(service, Configuration.publicUrl(platform, service));
             Deployment deployment = observed.services().get(service);
             int replicas = platform.services().get(service).replicas();
-            services.put(service, new ServiceStatus(deployment == null ? null : image(deployment), replicas,
-                    deployment == null || deployment.getStatus() == null ? 0 : orZero(deployment.getStatus().getReadyReplicas())));
-            if (!rolledOut(deployment, platform.image(service), replicas)) {
-                waitingFor.add(service);
+            Optional<NotReadyCause> cause = Optional.empty();
+            if (rolledOut(deployment, platform.image(service), replicas)) {
+                readyServices++;
+            } else {
+                // Pods are read only here, for a service that is not ready.
+                cause = deployment == null ? Optional.empty()
+                        : NotReadyCause.of(deployment, observed.pods().getOrDefault(service, List.of()), now);
+                cause.ifPresentOrElse(c -> causes.put(service, c), () -> waitingFor.add(service));
             }
+            services.put(service, new ServiceStatus(deployment == null ? null : image(deployment), replicas,
+                    deployment == null || deployment.getStatus() == null ? 0 : orZero(deployment.getStatus().getReadyReplicas()),
+                    cause.map(NotReadyCause::reason).orElse(null), cause.map(NotReadyCause::message).orElse(null)));
         }
         if (platform.spec().redis().managed() != null
                 && observed.redis().map(r -> r.getStatus() == null ? 0 : orZero(r.getStatus().getReadyReplicas())).orElse(0) < 1) {
@@ -73,7 +87,7 @@ final class StatusReport {
             case FAILED -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Failed", failure(jobName, observed.migrations().orElseThrow())));
             default -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Running", "Job " + jobName + " is running"));
         }
-        boolean ready = migrations == JobState.SUCCEEDED && waitingFor.isEmpty();
+        boolean ready = migrations == JobState.SUCCEEDED && causes.isEmpty() && waitingFor.isEmpty();
         if (ready) {
             conditions.add(condition(READY, true, "AllServicesReady", enabled + " services ready"));
             conditions.add(condition(PROGRESSING, false, "RolloutComplete", "every service runs the version asked for"));
@@ -85,18 +99,55 @@ final class StatusReport {
             conditions.add(condition(READY, false, "MigrationsRunning", "services roll out once Job " + jobName + " completes"));
             conditions.add(condition(PROGRESSING, true, "MigrationsRunning", "Job " + jobName + " is running"));
         } else {
-            conditions.add(condition(READY, false, "RollingOut", "waiting for " + String.join(", ", waitingFor)));
-            conditions.add(condition(PROGRESSING, true, "RollingOut", "waiting for " + String.join(", ", waitingFor)));
+            String message = notReady(causes, waitingFor);
+            String reason = worst(causes.values()).map(NotReadyCause::reason).orElse("RollingOut");
+            conditions.add(condition(READY, false, reason, message));
+            // As a Deployment reports it: no longer progressing once every service left waiting has passed its
+            // progress deadline.
+            boolean stalled = waitingFor.isEmpty() && causes.keySet().stream()
+                    .allMatch(service -> NotReadyCause.deadlineExceeded(observed.services().get(service)));
+            conditions.add(stalled
+                    ? condition(PROGRESSING, false, NotReadyCause.PROGRESS_DEADLINE_EXCEEDED, message)
+                    : condition(PROGRESSING, true, "RollingOut", message));
         }
+        Map<String, NotReadyCause> stuck = new LinkedHashMap<>(causes);
+        stuck.values().removeIf(cause -> !cause.stuck());
         if (migrations == JobState.FAILED) {
             conditions.add(condition(DEGRADED, true, "MigrationsFailed", failure(jobName, observed.migrations().orElseThrow())));
+        } else if (!stuck.isEmpty()) {
+            // A rollout that waiting will not finish: GitOps tools read Degraded as failed.
+            conditions.add(condition(DEGRADED, true, worst(stuck.values()).orElseThrow().reason(), notReady(stuck, List.of())));
         } else {
             conditions.add(condition(DEGRADED, false, "AsExpected", "no failure observed"));
         }
 
         List<Condition> stamped = conditions.stream().map(c -> stamp(c, generation, previous, now)).toList();
-        int readyServices = enabled - (int) waitingFor.stream().filter(ServiceName.ids()::contains).count();
         return new PlatformStatus(generation, stamped, services, jobName, urls, readyServices + "/" + enabled);
+    }
+
+    /**
+     * The enabled services whose Deployment exists but has not rolled out: the only ones whose pods the
+     * reconciler reads for the status.
+     */
+    static List<String> notRolledOut(PlatformView platform, Map<String, Deployment> deployments) {
+        return ServiceName.ids().stream().filter(platform::enabled)
+                .filter(service -> deployments.containsKey(service) && !rolledOut(deployments.get(service),
+                        platform.image(service), platform.services().get(service).replicas()))
+                .toList();
+    }
+
+    /** "blog: image ... cannot be pulled: ...; cart: container cart restarts (exit 1, Error); waiting for redis". */
+    private static String notReady(Map<String, NotReadyCause> causes, List<String> waitingFor) {
+        List<String> parts = new ArrayList<>();
+        causes.forEach((service, cause) -> parts.add(service + ": " + cause.message()));
+        if (!waitingFor.isEmpty()) {
+            parts.add("waiting for " + String.join(", ", waitingFor));
+        }
+        return bounded(String.join("; ", parts));
+    }
+
+    private static Optional<NotReadyCause> worst(Collection<NotReadyCause> causes) {
+        return causes.stream().min(NotReadyCause.bySeverity());
     }
 
     /**
@@ -109,8 +160,7 @@ final class StatusReport {
     static PlatformStatus failed(PlatformStatus previous, long generation, String message, Instant now) {
         List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
         conditions.removeIf(c -> DEGRADED.equals(c.getType()));
-        String shown = message.length() > 1000 ? message.substring(0, 1000) : message;
-        conditions.add(stamp(condition(DEGRADED, true, "ReconcileFailed", shown), generation, previous, now));
+        conditions.add(stamp(condition(DEGRADED, true, "ReconcileFailed", bounded(message)), generation, previous, now));
         return previous == null
                 ? new PlatformStatus(generation, conditions, null, null, null, null)
                 : new PlatformStatus(generation, conditions, previous.services(), previous.migrationsJob(),
@@ -148,6 +198,11 @@ final class StatusReport {
                 .map(Condition::getLastTransitionTime).filter(Objects::nonNull).findFirst()
                 .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
         return new ConditionBuilder(condition).withObservedGeneration(generation).withLastTransitionTime(since).build();
+    }
+
+    /** Condition messages stay short enough to read in {@code kubectl get -o yaml} and a GitOps UI. */
+    private static String bounded(String message) {
+        return message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT - 1) + "…" : message;
     }
 
     private static int orZero(Integer value) {

@@ -23,21 +23,21 @@ public record PlatformSpec(
         String domain,
 
         @JsonPropertyDescription("Where images come from, and per-service overrides.")
-        Images images,
+        ImagesSpec images,
 
         @JsonPropertyDescription("Per service (" + ServiceName.NAMES + "): enabled, replicas, resources.")
         Map<String, ServiceSpec> services,
 
         @Required
         @JsonPropertyDescription("PostgreSQL: external (a Secret) or managed by the operator; exactly one.")
-        Database database,
+        DatabaseSpec database,
 
         @Required
         @JsonPropertyDescription("Redis: external (a Secret) or managed by the operator; exactly one.")
-        Redis redis,
+        RedisSpec redis,
 
         @JsonPropertyDescription("How the public sockets are exposed.")
-        Ingress ingress,
+        IngressSpec ingress,
 
         @Default("false")
         @JsonPropertyDescription("Keep PersistentVolumeClaims when the platform is deleted.")

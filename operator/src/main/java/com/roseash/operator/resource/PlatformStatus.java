@@ -19,7 +19,8 @@ public record PlatformStatus(
         @JsonPropertyDescription("Ready, MigrationsComplete, Progressing and Degraded.")
         List<Condition> conditions,
 
-        @JsonPropertyDescription("Per enabled service: the image its Deployment runs and its ready replicas.")
+        @JsonPropertyDescription("Per enabled service: the image its Deployment runs, its ready replicas, and why it is not"
+                + " ready.")
         Map<String, ServiceStatus> services,
 
         @JsonPropertyDescription("Name of the migrations Job of the version being rolled out.")
@@ -40,6 +41,13 @@ public record PlatformStatus(
             Integer replicas,
 
             @JsonPropertyDescription("Ready replicas.")
-            Integer readyReplicas) {
+            Integer readyReplicas,
+
+            @JsonPropertyDescription("Why the service is not ready, when its Deployment or pods tell: ImagePullFailed, "
+                    + "ConfigError, CrashLooping, ReplicaFailure, ProgressDeadlineExceeded, Unschedulable or ProbeFailing.")
+            String reason,
+
+            @JsonPropertyDescription("The cause in words, from the Deployment's conditions or the pods' container statuses.")
+            String message) {
     }
 }

@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.operator.resource.PlatformStatus;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
-import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -42,8 +42,8 @@ class GitOpsHealthTest {
 
     @Test
     void aReadyPlatformIsHealthyAndCurrent() throws Exception {
-        JsonNode platform = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
-                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW));
+        JsonNode platform = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, StatusReportTest.migrated(
+                StatusReportTest.rolledOut(), Map.of()), null, NOW));
 
         assertThat(argo(platform)).containsEntry("status", "Healthy");
         assertThat(flux(platform)).isEqualTo("Current");
@@ -53,7 +53,7 @@ class GitOpsHealthTest {
     void runningMigrationsAreProgressingWithTheReason() throws Exception {
         JsonNode platform = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
                 Optional.of(new JobBuilder().withNewMetadata().withName("coop-migrate-x").endMetadata().build()),
-                Map.of(), Optional.empty(), Optional.empty()), null, NOW));
+                Map.of(), Optional.empty(), Optional.empty(), Map.of()), null, NOW));
 
         assertThat(argo(platform)).containsEntry("status", "Progressing").extractingByKey("message").asString()
                 .startsWith("MigrationsRunning");
@@ -62,10 +62,11 @@ class GitOpsHealthTest {
 
     @Test
     void failedMigrationsAndARefusedChildAreDegradedAndFailed() throws Exception {
-        PlatformStatus ready = StatusReport.of(StatusReportTest.PLATFORM, 4, new Observed(
-                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW);
+        PlatformStatus ready = StatusReport.of(StatusReportTest.PLATFORM, 4, StatusReportTest.migrated(
+                StatusReportTest.rolledOut(), Map.of()), null, NOW);
         JsonNode migrationsFailed = platform(5, StatusReport.of(StatusReportTest.PLATFORM, 5, new Observed(
-                Optional.of(StatusReportTest.job("Failed")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), ready, NOW));
+                Optional.of(StatusReportTest.job("Failed")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty(),
+                Map.of()), ready, NOW));
         JsonNode refused = platform(5, StatusReport.failed(ready, 5, "deployments: coop-cart is invalid", NOW));
 
         assertThat(argo(migrationsFailed)).containsEntry("status", "Degraded").extractingByKey("message").asString()
@@ -77,9 +78,26 @@ class GitOpsHealthTest {
     }
 
     @Test
+    void aStuckRolloutIsDegradedAndFailedWithTheServiceAndItsCause() throws Exception {
+        Observed pullFails = StatusReportTest.notReady("blog",
+                List.of(StatusReportTest.pod("blog", "Pending", StatusReportTest.waiting("blog", "ErrImagePull", "not found"))));
+        Observed probeFails = StatusReportTest.notReady("blog",
+                List.of(StatusReportTest.pod("blog", "Running", StatusReportTest.running("blog", NOW.minusSeconds(600)))));
+        JsonNode pullFailing = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, pullFails, null, NOW));
+        JsonNode probeFailing = platform(4, StatusReport.of(StatusReportTest.PLATFORM, 4, probeFails, null, NOW));
+
+        assertThat(argo(pullFailing)).containsEntry("status", "Degraded").containsEntry("message",
+                "ImagePullFailed: blog: image registry.test/rose-ash/blog:1.0.0 cannot be pulled: ErrImagePull: not found");
+        assertThat(flux(pullFailing)).isEqualTo("Failed");
+        assertThat(argo(probeFailing)).as("not stuck: it may yet pass").containsEntry("status", "Progressing")
+                .extractingByKey("message").asString().startsWith("ProbeFailing: blog: container blog runs but is not ready");
+        assertThat(flux(probeFailing)).isEqualTo("InProgress");
+    }
+
+    @Test
     void aStatusOfAnEarlierGenerationOrNoneIsProgressing() throws Exception {
-        JsonNode stale = platform(6, StatusReport.of(StatusReportTest.PLATFORM, 5, new Observed(
-                Optional.of(StatusReportTest.job("Complete")), StatusReportTest.rolledOut(), Optional.empty(), Optional.empty()), null, NOW));
+        JsonNode stale = platform(6, StatusReport.of(StatusReportTest.PLATFORM, 5, StatusReportTest.migrated(
+                StatusReportTest.rolledOut(), Map.of()), null, NOW));
         JsonNode fresh = JSON.readTree("{\"metadata\":{\"name\":\"coop\",\"generation\":1}}");
 
         assertThat(argo(stale)).containsEntry("status", "Progressing")

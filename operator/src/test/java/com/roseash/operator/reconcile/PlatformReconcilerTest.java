@@ -2,8 +2,11 @@ package com.roseash.operator.reconcile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -107,11 +110,11 @@ class PlatformReconcilerTest {
         String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(40);
         String status = Serialization.asJson(ready.getStatus());
-        assertThat(secrets.getData().values().stream().map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
+        assertThat(secrets.getData().values().stream().map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
                 .as("no secret value in the status").noneMatch(status::contains);
         assertThat(status).doesNotContain(password);
-        List<String> secretValues = new java.util.ArrayList<>(secrets.getData().values().stream()
-                .map(v -> new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
+        List<String> secretValues = new ArrayList<>(secrets.getData().values().stream()
+                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
         secretValues.add(password);
         String logged = logs.stop();
         assertThat(logged).as("the operator logged while it worked").isNotEmpty();
@@ -322,6 +325,37 @@ class PlatformReconcilerTest {
         assertThat(Platforms.condition(fixed, "Degraded").getStatus()).isEqualTo("False");
     }
 
+    /**
+     * The real scheduler finds no node for cart's pods. Nothing changes on cart's Deployment once its pod is
+     * marked unschedulable, and the resync is an hour away: the operator's recheck of a platform that is not
+     * ready lists cart's pods (under its own Role) and reports why. (kwok pulls no image, so an image that
+     * cannot be pulled is not something this cluster can show; StatusReportTest covers that reason.)
+     */
+    @Test
+    void aServiceWhosePodsNoNodeCanTakeIsReportedWithTheSchedulersReason() {
+        String namespace = cluster.newNamespace("unschedulable");
+        operator = OperatorUnderTest.start(Duration.ofHours(1), namespace);
+        // The kwok node offers 1000 CPUs.
+        admin.resource(Platforms.external(admin, namespace, "coop",
+                "services: {cart: {resources: {requests: {cpu: \"5000\", memory: 256Mi}, limits: {memory: 512Mi}}}}")).create();
+
+        // The other five become ready meanwhile; cart stays as it is.
+        RoseAshPlatform stuck = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
+                p -> "5/6".equals(p.getStatus().readyServices()) && Platforms.condition(p, "Ready") != null
+                        && "Unschedulable".equals(Platforms.condition(p, "Ready").getReason()));
+
+        assertThat(Platforms.condition(stuck, "Ready").getStatus()).isEqualTo("False");
+        assertThat(Platforms.condition(stuck, "Ready").getMessage())
+                .startsWith("cart: pod cannot be scheduled: 0/1 nodes are available: 1 Insufficient cpu");
+        assertThat(stuck.getStatus().services().get("cart").reason()).isEqualTo("Unschedulable");
+        assertThat(stuck.getStatus().services().get("blog").reason()).isNull();
+        assertThat(Platforms.condition(stuck, "Degraded").getStatus()).as("a node may yet come").isEqualTo("False");
+
+        patchSpec(namespace, "coop", "{\"services\": {\"cart\": {\"resources\": null}}}");
+        RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");
+        assertThat(fixed.getStatus().services().get("cart").reason()).isNull();
+    }
+
     @Test
     void aServiceTurnedOffOrScaledDownLosesWhatItNoLongerNeeds() {
         String namespace = cluster.newNamespace("off");
@@ -355,11 +389,11 @@ class PlatformReconcilerTest {
         return admin.apps().deployments().inNamespace(namespace).list().getItems()
                 .stream().filter(d -> !d.getMetadata().getName().endsWith("-redis"))
                 .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d.getMetadata().getGeneration(), (a, b) -> a,
-                        java.util.TreeMap::new));
+                        TreeMap::new));
     }
 
     private static String decode(Secret secret, String key) {
-        return new String(java.util.Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 
 }

@@ -1,14 +1,17 @@
 package com.roseash.operator.render;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.roseash.operator.desired.DesiredState;
+import com.roseash.operator.resource.ImageOverrideSpec;
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.testing.ControlPlane;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -17,9 +20,9 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -132,7 +135,7 @@ class RenderTest {
         try (KubernetesClient client = ControlPlane.shared().newClient()) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("rose-ash").endMetadata().build())
                     .createOr(existing -> existing.unlock().update());
-            List<HasMetadata> objects = client.load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+            List<HasMetadata> objects = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
             for (HasMetadata object : objects) {
                 client.resource(object).dryRun().create();
             }
@@ -162,13 +165,13 @@ class RenderTest {
     void changingOneServiceImageChangesOnlyThatDeploymentAndTheMigrationsJob() throws IOException {
         RoseAshPlatform before = sample();
         RoseAshPlatform after = sample();
-        after.getSpec().images().overrides().put("cart", new com.roseash.operator.resource.ImageOverride("0.1.1", null));
+        after.getSpec().images().overrides().put("cart", new ImageOverrideSpec("0.1.1", null));
 
         List<HasMetadata> a = DesiredState.of(before);
         List<HasMetadata> b = DesiredState.of(after);
 
         assertThat(a).hasSameSizeAs(b);
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             if (!Serialization.asYaml(a.get(i)).equals(Serialization.asYaml(b.get(i)))) {
                 changed.add(a.get(i).getKind() + "/" + a.get(i).getMetadata().getName());

@@ -3,6 +3,7 @@ package com.roseash.operator.resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.roseash.operator.testing.ControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -32,7 +33,7 @@ class ValidationTest {
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                 .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
                         .anyMatch(condition -> "Established".equals(condition.getType()) && "True".equals(condition.getStatus())),
-                        1, java.util.concurrent.TimeUnit.MINUTES);
+                        1, TimeUnit.MINUTES);
         namespace = plane.newNamespace("validation");
     }
 

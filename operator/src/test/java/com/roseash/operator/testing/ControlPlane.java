@@ -1,5 +1,6 @@
 package com.roseash.operator.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -196,7 +197,7 @@ public final class ControlPlane implements AutoCloseable {
 
     private Map<String, String> environment() {
         return Map.of("KWOK_WORKDIR", workDirectory.toString(),
-                "PATH", binaries + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+                "PATH", binaries + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     }
 
     private static String run(List<String> command, Map<String, String> environment, Duration timeout) {

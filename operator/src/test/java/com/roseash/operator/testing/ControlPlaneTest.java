@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -117,7 +118,7 @@ class ControlPlaneTest {
                 .withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withReplicas(replicas).withNewSelector().withMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().withContainers(List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                .withNewSpec().withContainers(List.of(new ContainerBuilder()
                         .withName(name).withImage("registry.test/rose-ash/" + name + ":1").build()))
                 .endSpec().endTemplate().endSpec().build();
     }

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The operator run in-process against the test control plane, as it runs in a cluster: with the CRD
@@ -84,6 +85,6 @@ public final class OperatorUnderTest {
     }
 
     public static RoseAshPlatform platform(String yaml) {
-        return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(yaml, RoseAshPlatform.class);
+        return Serialization.unmarshal(yaml, RoseAshPlatform.class);
     }
 }

@@ -8,15 +8,15 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** PostgreSQL: an external server named by a Secret, or one the operator runs (for small installs). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "has(self.external) != has(self.managed)", message = "exactly one of external and managed must be set")
-public record Database(
+public record DatabaseSpec(
         @JsonPropertyDescription("An existing PostgreSQL: a Secret with its JDBC URL, user and password.")
-        SecretReference external,
+        SecretReferenceSpec external,
 
         @JsonPropertyDescription("A PostgreSQL StatefulSet run by the operator.")
-        ManagedDatabase managed) {
+        ManagedDatabaseSpec managed) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ManagedDatabase(
+    public record ManagedDatabaseSpec(
             @Default("\"17\"")
             @JsonPropertyDescription("PostgreSQL major version.")
             PostgresVersion version,

@@ -7,7 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /** The gate of every rollout: the Deployments follow only once this version's migrations Job completed. */
-public class MigrationsSucceeded implements Condition<Job, RoseAshPlatform> {
+public class MigrationsSucceededCondition implements Condition<Job, RoseAshPlatform> {
 
     @Override
     public boolean isMet(DependentResource<Job, RoseAshPlatform> dependent, RoseAshPlatform primary,

@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 
 /** A Secret in the platform's namespace, and the keys to read from it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SecretReference(
+public record SecretReferenceSpec(
         @Required
         @JsonPropertyDescription("Name of the Secret.")
         String name,

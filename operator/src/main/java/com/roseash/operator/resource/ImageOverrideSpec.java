@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** One image pinned by tag or by digest, not both. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "has(self.tag) != has(self.digest)", message = "give exactly one of tag and digest")
-public record ImageOverride(
+public record ImageOverrideSpec(
         @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
         @JsonPropertyDescription("Image tag.")
         String tag,

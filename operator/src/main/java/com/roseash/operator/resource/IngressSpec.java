@@ -11,12 +11,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.annotations) || self.annotations.all(key, key.matches('^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$'))",
         message = "annotations: keys must be Kubernetes annotation names ([prefix/]name)")
-public record Ingress(
+public record IngressSpec(
         @JsonPropertyDescription("IngressClass name; the cluster's default when unset.")
         String className,
 
         @JsonPropertyDescription("TLS by an existing Secret or by a cert-manager issuer; plain HTTP when unset.")
-        Tls tls,
+        TlsSpec tls,
 
         @Size(max = 64)
         @JsonPropertyDescription("Extra annotations for the Ingress (at most 64).")
@@ -24,7 +24,7 @@ public record Ingress(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @ValidationRule(value = "has(self.secretName) != has(self.issuer)", message = "give exactly one of secretName and issuer")
-    public record Tls(
+    public record TlsSpec(
             @JsonPropertyDescription("A kubernetes.io/tls Secret covering every host.")
             String secretName,
 

@@ -17,7 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         + "'federation', 'account', 'migrate', 'redis', 'postgres-15', 'postgres-16', 'postgres-17', 'postgres-18'])",
         message = "overrides: keys must be images of the platform: blog, market, cart, events, federation, account, migrate, "
                 + "redis, postgres-15, postgres-16, postgres-17, postgres-18")
-public record Images(
+public record ImagesSpec(
         @Default("ghcr.io")
         @JsonPropertyDescription("Registry host (and path) the rose-ash images are under.")
         String registry,
@@ -29,5 +29,5 @@ public record Images(
 
         @Size(max = 12)
         @JsonPropertyDescription("Per image (a service, migrate, redis or postgres-<version>): a tag or a digest instead.")
-        Map<String, ImageOverride> overrides) {
+        Map<String, ImageOverrideSpec> overrides) {
 }

@@ -48,7 +48,8 @@ public final class Configuration {
             }
         }
         if (platform.spec().redis().external() == null) {
-            data.put(environmentVariable(RuntimeKeys.REDIS_URL), "redis://" + ManagedRedis.name(platform) + "." + platform.namespace() + ".svc:6379");
+            data.put(environmentVariable(RuntimeKeys.REDIS_URL), "redis://" + ManagedRedis.name(platform) + "."
+                    + platform.namespace() + ".svc:6379");
         }
         return data;
     }

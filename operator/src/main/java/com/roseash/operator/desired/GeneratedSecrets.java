@@ -8,9 +8,13 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.contract.GeneratedSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -24,6 +28,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 public final class GeneratedSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeneratedSecrets() {
     }
@@ -69,13 +75,24 @@ public final class GeneratedSecrets {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, RANDOM);
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
-            return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + randomToken().substring(0, 16) + "\""
-                    + ",\"n\":\"" + base64Url(key.getModulus()) + "\",\"e\":\"" + base64Url(key.getPublicExponent()) + "\""
-                    + ",\"d\":\"" + base64Url(key.getPrivateExponent()) + "\",\"p\":\"" + base64Url(key.getPrimeP()) + "\""
-                    + ",\"q\":\"" + base64Url(key.getPrimeQ()) + "\",\"dp\":\"" + base64Url(key.getPrimeExponentP()) + "\""
-                    + ",\"dq\":\"" + base64Url(key.getPrimeExponentQ()) + "\",\"qi\":\"" + base64Url(key.getCrtCoefficient()) + "\"}]}";
+            Map<String, String> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "RSA");
+            jwk.put("use", "sig");
+            jwk.put("alg", "RS256");
+            jwk.put("kid", randomToken().substring(0, 16));
+            jwk.put("n", base64Url(key.getModulus()));
+            jwk.put("e", base64Url(key.getPublicExponent()));
+            jwk.put("d", base64Url(key.getPrivateExponent()));
+            jwk.put("p", base64Url(key.getPrimeP()));
+            jwk.put("q", base64Url(key.getPrimeQ()));
+            jwk.put("dp", base64Url(key.getPrimeExponentP()));
+            jwk.put("dq", base64Url(key.getPrimeExponentQ()));
+            jwk.put("qi", base64Url(key.getCrtCoefficient()));
+            return JSON.writeValueAsString(Map.of("keys", List.of(jwk)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has RSA", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
         }
     }
 

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /**
- * How every pod the operator makes runs (DESIGN section 4): as a non-root user with the runtime's
+ * How every pod the operator makes runs (docs/platform.md, "Runtime contract"): as a non-root user with the runtime's
  * default seccomp profile, each container on a read-only root filesystem, without privilege
  * escalation or capabilities.
  */

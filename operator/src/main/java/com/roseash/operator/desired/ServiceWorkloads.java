@@ -149,7 +149,8 @@ public final class ServiceWorkloads {
                 .withLabels(Labels.of(platform, service)).endMetadata()
                 .withNewSpec().withSelector(Labels.selector(platform, service))
                 .addNewPort().withName("public").withPort(Sockets.PUBLIC_PORT).withTargetPort(new IntOrString("public")).endPort()
-                .addNewPort().withName("internal").withPort(Sockets.INTERNAL_PORT).withTargetPort(new IntOrString("internal")).endPort()
+                .addNewPort().withName("internal").withPort(Sockets.INTERNAL_PORT).withTargetPort(new IntOrString("internal"))
+                        .endPort()
                 .addNewPort().withName("admin").withPort(Sockets.ADMIN_PORT).withTargetPort(new IntOrString("admin")).endPort()
                 .endSpec().build();
     }
@@ -164,7 +165,8 @@ public final class ServiceWorkloads {
 
     /** The setting {@code settingKey}, from key {@code key} of Secret {@code secret}. */
     private static EnvVar secret(String settingKey, String secret, String key) {
-        return new EnvVarBuilder().withName(RuntimeKeys.environmentVariable(settingKey)).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+        return new EnvVarBuilder().withName(RuntimeKeys.environmentVariable(settingKey)).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key)
                 .endSecretKeyRef().endValueFrom().build();
     }
 

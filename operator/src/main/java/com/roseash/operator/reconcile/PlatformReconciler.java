@@ -45,14 +45,18 @@ import org.slf4j.LoggerFactory;
         @Dependent(name = "config", type = ConfigMapDependent.class),
         @Dependent(name = "redis", type = RedisDeploymentDependent.class, reconcilePrecondition = ManagedRedisCondition.class,
                 useEventSourceWithName = "deployments"),
-        @Dependent(name = "redis-service", type = RedisServiceDependent.class, reconcilePrecondition = ManagedRedisCondition.class,
+        @Dependent(name = "redis-service", type = RedisServiceDependent.class,
+                reconcilePrecondition = ManagedRedisCondition.class,
                 useEventSourceWithName = "services"),
         @Dependent(name = "postgres-credentials", type = PostgresCredentialsDependent.class,
                 reconcilePrecondition = ManagedDatabaseCondition.class, useEventSourceWithName = "secrets"),
-        @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class),
-        @Dependent(name = "postgres-service", type = PostgresServiceDependent.class, reconcilePrecondition = ManagedDatabaseCondition.class,
+        @Dependent(name = "postgres", type = PostgresStatefulSetDependent.class,
+                reconcilePrecondition = ManagedDatabaseCondition.class),
+        @Dependent(name = "postgres-service", type = PostgresServiceDependent.class,
+                reconcilePrecondition = ManagedDatabaseCondition.class,
                 useEventSourceWithName = "services"),
-        @Dependent(name = "migrations", type = MigrationsJobDependent.class, readyPostcondition = MigrationsSucceededCondition.class,
+        @Dependent(name = "migrations", type = MigrationsJobDependent.class,
+                readyPostcondition = MigrationsSucceededCondition.class,
                 dependsOn = {"secrets", "config"}),
         @Dependent(name = "deployments", type = ServiceDeploymentsDependent.class, dependsOn = "migrations"),
         @Dependent(name = "services", type = ServiceServicesDependent.class),
@@ -128,7 +132,8 @@ public class PlatformReconciler implements Reconciler<RoseAshPlatform> {
     public ErrorStatusUpdateControl<RoseAshPlatform> updateErrorStatus(RoseAshPlatform platform, Context<RoseAshPlatform> context,
                                                                        Exception e) {
         statistics.failed();
-        LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(), describe(e));
+        LOG.warn("Reconciling {}/{} failed: {}", platform.getMetadata().getNamespace(), platform.getMetadata().getName(),
+                describe(e));
         PlatformStatus status = StatusReport.failed(platform.getStatus(), platform.getMetadata().getGeneration(), describe(e),
                 clock.instant());
         return status.equals(platform.getStatus()) ? ErrorStatusUpdateControl.noStatusUpdate()

@@ -71,11 +71,13 @@ final class StatusReport {
                     cause.map(NotReadyCause::reason).orElse(null), cause.map(NotReadyCause::message).orElse(null)));
         }
         if (platform.spec().redis().managed() != null
-                && observed.redis().map(r -> r.getStatus() == null ? 0 : orZero(r.getStatus().getReadyReplicas())).orElse(0) < 1) {
+                && observed.redis().map(r -> r.getStatus() == null ? 0 : orZero(r.getStatus().getReadyReplicas()))
+                        .orElse(0) < 1) {
             waitingFor.add("redis");
         }
         if (platform.spec().database().managed() != null
-                && observed.postgres().map(s -> s.getStatus() == null ? 0 : orZero(s.getStatus().getReadyReplicas())).orElse(0) < 1) {
+                && observed.postgres().map(s -> s.getStatus() == null ? 0 : orZero(s.getStatus().getReadyReplicas()))
+                        .orElse(0) < 1) {
             waitingFor.add("postgres");
         }
 
@@ -84,7 +86,8 @@ final class StatusReport {
         List<Condition> conditions = new ArrayList<>();
         switch (migrations) {
             case SUCCEEDED -> conditions.add(condition(MIGRATIONS_COMPLETE, true, "Succeeded", "Job " + jobName + " completed"));
-            case FAILED -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Failed", failure(jobName, observed.migrations().orElseThrow())));
+            case FAILED -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Failed",
+                    failure(jobName, observed.migrations().orElseThrow())));
             default -> conditions.add(condition(MIGRATIONS_COMPLETE, false, "Running", "Job " + jobName + " is running"));
         }
         boolean ready = migrations == JobState.SUCCEEDED && causes.isEmpty() && waitingFor.isEmpty();
@@ -94,7 +97,8 @@ final class StatusReport {
         } else if (migrations == JobState.FAILED) {
             conditions.add(condition(READY, false, "MigrationsFailed",
                     "services keep running their previous version; " + failure(jobName, observed.migrations().orElseThrow())));
-            conditions.add(condition(PROGRESSING, false, "MigrationsFailed", "the rollout waits for a version whose migrations succeed"));
+            conditions.add(condition(PROGRESSING, false, "MigrationsFailed",
+                    "the rollout waits for a version whose migrations succeed"));
         } else if (migrations != JobState.SUCCEEDED) {
             conditions.add(condition(READY, false, "MigrationsRunning", "services roll out once Job " + jobName + " completes"));
             conditions.add(condition(PROGRESSING, true, "MigrationsRunning", "Job " + jobName + " is running"));
@@ -158,7 +162,8 @@ final class StatusReport {
      * would wait instead of reporting the failure.
      */
     static PlatformStatus failed(PlatformStatus previous, long generation, String message, Instant now) {
-        List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of() : previous.conditions());
+        List<Condition> conditions = new ArrayList<>(previous == null || previous.conditions() == null ? List.of()
+                : previous.conditions());
         conditions.removeIf(c -> DEGRADED.equals(c.getType()));
         conditions.add(stamp(condition(DEGRADED, true, "ReconcileFailed", bounded(message)), generation, previous, now));
         return previous == null

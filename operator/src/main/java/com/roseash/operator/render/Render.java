@@ -27,7 +27,8 @@ public final class Render {
             System.exit(2);
         }
         String source = args[0];
-        String yaml = source.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(source));
+        String yaml = source.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(source));
         System.exit(render(source.equals("-") ? "standard input" : source, yaml, System.out, System.err));
     }
 

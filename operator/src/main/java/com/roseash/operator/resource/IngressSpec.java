@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** The Ingress in front of the public sockets. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.annotations) || self.annotations.all(key, key.matches('^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$'))",
+@ValidationRule(value = "!has(self.annotations) || self.annotations.all(key, key.matches("
+        + "'^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$'))",
         message = "annotations: keys must be Kubernetes annotation names ([prefix/]name)")
 public record IngressSpec(
         @JsonPropertyDescription("IngressClass name; the cluster's default when unset.")

@@ -20,9 +20,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // Children are named <name>-<part>; the longest (the migrations Job, the PostgreSQL pods' revision
 // label) must stay within Kubernetes' 63-character limit.
 @ValidationRule(value = "self.metadata.name.size() <= 40", message = "metadata.name: at most 40 characters")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Services", jsonPath = ".status.readyServices", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+        type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class RoseAshPlatform extends CustomResource<PlatformSpec, PlatformStatus> implements Namespaced {
 }

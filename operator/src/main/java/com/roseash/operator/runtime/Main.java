@@ -23,13 +23,15 @@ public final class Main {
             return;
         }
         if (args.length > 0) {
-            System.err.println("usage: operator            run the operator\n       operator render FILE  print a platform's manifests (FILE - reads standard input)");
+            System.err.println("usage: operator            run the operator\n"
+                    + "       operator render FILE  print a platform's manifests (FILE - reads standard input)");
             System.exit(2);
         }
         Map<String, String> environment = System.getenv();
         LogFormat.parse(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_FORMAT", "text"))
                 .install(LogFormat.level(environment.getOrDefault("ROSE_ASH_OPERATOR_LOG_LEVEL", "INFO")));
-        RoseAshOperator operator = RoseAshOperator.start(Config.autoConfigure(null), OperatorOptions.fromEnvironment(environment));
+        RoseAshOperator operator = RoseAshOperator.start(Config.autoConfigure(null),
+                OperatorOptions.fromEnvironment(environment));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.close();

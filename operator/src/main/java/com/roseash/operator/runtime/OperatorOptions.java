@@ -11,7 +11,8 @@ import java.util.Set;
  * watches (all when empty), how often every platform is reconciled even without events, and the port of
  * its health and metrics endpoint.
  */
-public record OperatorOptions(String leaseName, String leaseNamespace, String identity, boolean leaderElection, boolean exitWhenLeadershipLost, Set<String> namespaces,
+public record OperatorOptions(String leaseName, String leaseNamespace, String identity, boolean leaderElection,
+        boolean exitWhenLeadershipLost, Set<String> namespaces,
                               Duration resyncInterval, String adminHost, int adminPort) {
 
     public static OperatorOptions fromEnvironment(Map<String, String> env) {

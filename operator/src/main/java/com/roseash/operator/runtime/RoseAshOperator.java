@@ -58,7 +58,8 @@ public final class RoseAshOperator implements AutoCloseable {
                         .withLeaderCallbacks(new LeaderCallbacks(() -> leader.set(true), () -> {
                             leader.set(false);
                             if (options.exitWhenLeadershipLost() && !stopping.get()) {
-                                LOG.error("Lost the leader lease {}; exiting so that only the new leader reconciles", options.leaseName());
+                                LOG.error("Lost the leader lease {}; exiting so that only the new leader reconciles",
+                                        options.leaseName());
                                 System.exit(1);
                             }
                         }, name -> LOG.info("Leader is now {}", name)))

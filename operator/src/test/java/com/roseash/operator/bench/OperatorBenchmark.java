@@ -62,9 +62,10 @@ public final class OperatorBenchmark {
 
                 System.out.printf("%nbaseline: 1 Job + 6 bare Deployments done      %6.2f s%n", baseline);
                 System.out.printf("baseline: %d Jobs + %d bare Deployments done   %6.2f s%n", MANY, 6 * MANY, baselineMany);
-                System.out.printf("1 platform apply -> Ready                     %6.2f s  (%.1f x its baseline)%n", one, one / baseline);
-                System.out.printf("%d platforms apply -> all Ready                %6.2f s  (%.1f x its baseline, %.1f x one platform)%n",
-                        MANY, many, many / baselineMany, many / one);
+                System.out.printf("1 platform apply -> Ready                     %6.2f s  (%.1f x its baseline)%n", one,
+                        one / baseline);
+                System.out.printf("%d platforms apply -> all Ready                %6.2f s  "
+                        + "(%.1f x its baseline, %.1f x one platform)%n", MANY, many, many / baselineMany, many / one);
                 System.out.printf("no-op resync: %d reconciles, %d write requests%n", resyncs, resyncWrites);
                 System.out.printf("operator heap with %d platforms (after GC)   %6.1f MiB%n", MANY + 1, heap / 1048576.0);
             }
@@ -90,13 +91,15 @@ public final class OperatorBenchmark {
                         .withNewMetadata().withName(name).endMetadata().withNewSpec().withReplicas(1)
                         .withNewSelector().addToMatchLabels("app", name).endSelector()
                         .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-                        .withNewSpec().addNewContainer().withName("bare").withImage("registry.test/bare:1").endContainer().endSpec()
+                        .withNewSpec().addNewContainer().withName("bare").withImage("registry.test/bare:1").endContainer()
+                                .endSpec()
                         .endTemplate().endSpec().build()).create();
             }
         }
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
                 admin.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
-                        .filter(j -> j.getStatus() != null && Integer.valueOf(1).equals(j.getStatus().getSucceeded())).count() == platforms
+                        .filter(j -> j.getStatus() != null && Integer.valueOf(1).equals(j.getStatus().getSucceeded()))
+                                .count() == platforms
                 && admin.apps().deployments().inNamespace(namespace).list().getItems().stream()
                         .filter(d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()))
                         .count() == 6L * platforms);
@@ -110,7 +113,8 @@ public final class OperatorBenchmark {
         }
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
                 admin.resources(RoseAshPlatform.class).inNamespace(namespace).list().getItems().stream()
-                        .filter(p -> names.contains(p.getMetadata().getName()) && Platforms.isTrue(p, "Ready")).count() == names.size());
+                        .filter(p -> names.contains(p.getMetadata().getName()) && Platforms.isTrue(p, "Ready"))
+                                .count() == names.size());
         return (System.nanoTime() - start) / 1e9;
     }
 

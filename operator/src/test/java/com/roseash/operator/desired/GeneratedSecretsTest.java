@@ -42,7 +42,8 @@ class GeneratedSecretsTest {
         RSAKey key = (RSAKey) set.getKeys().getFirst();
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.size()).isEqualTo(2048);
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), new Payload("hello"));
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new Payload("hello"));
         jws.sign(new RSASSASigner(key));
         assertThat(JWSObject.parse(jws.serialize()).verify(new RSASSAVerifier(key.toPublicJWK()))).isTrue();
     }

@@ -68,10 +68,12 @@ class HelmChartTest {
         for (List<String> values : List.of(List.<String>of(),
                 List.of("--set", "watchNamespaces={" + watchedA + "," + watchedB + "}"),
                 List.of("--set", "platform.enabled=true", "--set", "platform.spec.domain=coop.example",
-                        "--set", "platform.spec.database.managed.storageSize=1Gi", "--set-json", "platform.spec.redis={\"managed\":{}}",
+                        "--set", "platform.spec.database.managed.storageSize=1Gi", "--set-json",
+                                "platform.spec.redis={\"managed\":{}}",
                         "--api-versions", "rose-ash.com/v1alpha1/RoseAshPlatform"),
                 List.of("--set", "image.digest=" + DIGEST, "--set", "replicaCount=1", "--set", "leaderElection.enabled=false"),
-                List.of("--set", "serviceAccount.create=false", "--set", "serviceAccount.name=default", "--set", "rbac.create=false"),
+                List.of("--set", "serviceAccount.create=false", "--set", "serviceAccount.name=default", "--set",
+                        "rbac.create=false"),
                 List.of("--set", "metrics.service.enabled=false", "--set", "crds.enabled=false"))) {
             List<String> command = new ArrayList<>(List.of(PLANE.helm().toString(), "template", "rel", CHART.toString(),
                     "--namespace", namespace));
@@ -123,7 +125,8 @@ class HelmChartTest {
         List<HasMetadata> objects = template(List.of("--set", "metrics.serviceMonitor.enabled=true",
                 "--set", "metrics.serviceMonitor.labels.release=prometheus"));
         GenericKubernetesResource monitor = objects.stream().filter(GenericKubernetesResource.class::isInstance)
-                .map(GenericKubernetesResource.class::cast).filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+                .map(GenericKubernetesResource.class::cast).filter(o -> o.getKind().equals("ServiceMonitor")).findFirst()
+                        .orElseThrow();
         Service metrics = only(objects, Service.class);
         @SuppressWarnings("unchecked")
         Map<String, String> selector = (Map<String, String>) ((Map<String, Object>) ((Map<String, Object>) monitor
@@ -177,7 +180,8 @@ class HelmChartTest {
         assertThat(installed.output()).as("NOTES say what to apply next")
                 .contains("kubectl -n coop wait --for=condition=Ready rap/coop").contains("kind: RoseAshPlatform");
         try (KubernetesClient client = PLANE.newClient()) {
-            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator").get();
+            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator")
+                    .get();
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
                     .isEqualTo("ghcr.io/rose-ash/operator@" + DIGEST);
             assertThat(deployment.getStatus().getReadyReplicas()).isEqualTo(2);
@@ -187,7 +191,8 @@ class HelmChartTest {
                 "--set", "logFormat=json", "--set", "replicaCount=3", "--wait", "--timeout", "3m");
 
         assertThat(upgraded).satisfies(HelmChartTest::succeeded);
-        assertThat(helm("history", "operator", "--namespace", namespace).output()).contains("Install complete").contains("Upgrade complete");
+        assertThat(helm("history", "operator", "--namespace", namespace).output()).contains("Install complete")
+                .contains("Upgrade complete");
         // Once the CRD is served, the same release can hold a platform.
         assertThat(helm("upgrade", "operator", CHART.toString(), "--namespace", namespace, "--reuse-values",
                 "--set", "platform.enabled=true", "--set", "platform.spec.domain=coop.example",
@@ -198,7 +203,8 @@ class HelmChartTest {
                     .withName("coop").get()).as("the platform from values").isNotNull();
         }
         try (KubernetesClient client = PLANE.newClient()) {
-            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator").get();
+            Deployment deployment = client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator")
+                    .get();
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
                     .filteredOn(e -> e.getName().equals("ROSE_ASH_OPERATOR_LOG_FORMAT")).extracting(EnvVar::getValue)
@@ -211,8 +217,10 @@ class HelmChartTest {
         try (KubernetesClient client = PLANE.newClient()) {
             assertThat(client.apps().deployments().inNamespace(namespace).withName("operator-rose-ash-operator").get()).isNull();
             assertThat(client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace)
-                    .withName("coop").get()).as("kept, with its data: uninstalling the operator is not deleting a platform").isNotNull();
-            client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace).withName("coop").delete();
+                    .withName("coop").get()).as("kept, with its data: uninstalling the operator is not deleting a platform")
+                            .isNotNull();
+            client.genericKubernetesResources("rose-ash.com/v1alpha1", "RoseAshPlatform").inNamespace(namespace).withName("coop")
+                    .delete();
             assertThat(client.apiextensions().v1().customResourceDefinitions().withName("roseashplatforms.rose-ash.com").get())
                     .as("kept").isNotNull();
         }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import static com.roseash.operator.packaging.HelmChartTest.load;
 import static com.roseash.operator.packaging.HelmChartTest.only;
-import static com.roseash.operator.packaging.HelmChartTest.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** manifests/ for GitOps: the operator's kustomize base and each sample overlay, built by kubectl kustomize. */
@@ -31,7 +30,8 @@ class KustomizeTest {
 
         CustomResourceDefinition crd = only(objects, CustomResourceDefinition.class);
         assertThat(crd.getSpec()).isEqualTo(Serialization.unmarshal(
-                Files.readString(Path.of("../crds/roseashplatforms.rose-ash.com-v1.yml")), CustomResourceDefinition.class).getSpec());
+                Files.readString(Path.of("../crds/roseashplatforms.rose-ash.com-v1.yml")), CustomResourceDefinition.class)
+                        .getSpec());
         String appVersion = Files.readAllLines(Path.of("../helm/rose-ash-operator/Chart.yaml")).stream()
                 .filter(line -> line.startsWith("appVersion:")).findFirst().orElseThrow().split("\"")[1];
         assertThat(only(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
@@ -77,7 +77,8 @@ class KustomizeTest {
     private static void accepted(String manifests) {
         for (HasMetadata object : load(manifests)) {
             if (object instanceof Namespace namespace) {
-                PLANE.command(List.of(PLANE.kubectl().toString(), "create", "namespace", namespace.getMetadata().getName()), null);
+                PLANE.command(List.of(PLANE.kubectl().toString(), "create", "namespace", namespace.getMetadata().getName()),
+                        null);
             }
         }
         Outcome applied = PLANE.command(List.of(PLANE.kubectl().toString(), "apply", "--dry-run=server", "-f", "-"), manifests);

@@ -168,7 +168,8 @@ class GitOpsHealthTest {
     }
 
     /** Only the fields the object has are variables, as in cel-go where a missing one is an error. */
-    private static boolean holds(String expression, Map<String, Object> variables) throws CelValidationException, CelEvaluationException {
+    private static boolean holds(String expression, Map<String, Object> variables) throws CelValidationException,
+            CelEvaluationException {
         var builder = CelCompilerFactory.standardCelCompilerBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         variables.keySet().forEach(name -> builder.addVar(name, SimpleType.DYN));
         CelAbstractSyntaxTree ast = builder.build().compile(expression).getAst();

@@ -89,10 +89,13 @@ class PlatformReconcilerTest {
         });
 
         assertThat(admin.apps().deployments().inNamespace(namespace).list().getItems()).extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder("coop-blog", "coop-cart", "coop-events", "coop-federation", "coop-account", "coop-redis");
-        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("coop-postgres").get().getStatus().getReadyReplicas())
+                .containsExactlyInAnyOrder("coop-blog", "coop-cart", "coop-events", "coop-federation", "coop-account",
+                        "coop-redis");
+        assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("coop-postgres").get().getStatus()
+                .getReadyReplicas())
                 .isEqualTo(1);
-        assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("data-coop-postgres-0").get().getStatus().getPhase())
+        assertThat(admin.persistentVolumeClaims().inNamespace(namespace).withName("data-coop-postgres-0").get().getStatus()
+                .getPhase())
                 .isEqualTo("Bound");
         assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems())
                 .extracting(p -> p.getMetadata().getName()).containsExactly("coop-blog");
@@ -100,7 +103,8 @@ class PlatformReconcilerTest {
                 .extracting(r -> r.getHost()).containsExactly("blog.coop.example", "cart.coop.example", "events.coop.example",
                         "federation.coop.example", "account.coop.example", "coop.example");
         assertThat(admin.network().v1().networkPolicies().inNamespace(namespace).withName("coop-services").get()).isNotNull();
-        assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getMetadata().getOwnerReferences())
+        assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getMetadata()
+                .getOwnerReferences())
                 .extracting(o -> o.getKind() + "/" + o.getName()).containsExactly("RoseAshPlatform/coop");
 
         Secret secrets = admin.secrets().inNamespace(namespace).withName("coop-secrets").get();
@@ -110,7 +114,8 @@ class PlatformReconcilerTest {
         String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(40);
         String status = Serialization.asJson(ready.getStatus());
-        assertThat(secrets.getData().values().stream().map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)))
+        assertThat(secrets.getData().values().stream().map(v -> new String(Base64.getDecoder().decode(v),
+                StandardCharsets.UTF_8)))
                 .as("no secret value in the status").noneMatch(status::contains);
         assertThat(status).doesNotContain(password);
         List<String> secretValues = new ArrayList<>(secrets.getData().values().stream()
@@ -129,7 +134,8 @@ class PlatformReconcilerTest {
         List<String> header = List.of(table.getFirst().split("\\s+"));
         List<String> row = List.of(table.get(1).split("\\s+"));
         assertThat(header).containsExactlyInAnyOrder("NAME", "AGE", "DOMAIN", "READY", "SERVICES", "REASON");
-        assertThat(Map.of("NAME", "coop", "DOMAIN", "coop.example", "READY", "True", "SERVICES", "5/5", "REASON", "AllServicesReady"))
+        assertThat(Map.of("NAME", "coop", "DOMAIN", "coop.example", "READY", "True", "SERVICES", "5/5", "REASON",
+                "AllServicesReady"))
                 .allSatisfy((column, value) -> assertThat(row.get(header.indexOf(column))).isEqualTo(value));
 
         Process wait = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
@@ -144,7 +150,8 @@ class PlatformReconcilerTest {
                 p -> Platforms.isTrue(p, "Ready") && p.getStatus().services().get("cart").readyReplicas() == 2);
         assertThat(scaled.getMetadata().getGeneration()).isGreaterThan(ready.getMetadata().getGeneration());
         assertThat(admin.secrets().inNamespace(namespace).withName("coop-secrets").get().getData()).isEqualTo(secrets.getData());
-        assertThat(decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password")).isEqualTo(password);
+        assertThat(decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password"))
+                .isEqualTo(password);
     }
 
     @Test
@@ -175,7 +182,8 @@ class PlatformReconcilerTest {
         String firstJob = Platforms.get(admin, namespace, "coop").getStatus().migrationsJob();
 
         // A new version of blog whose migrations fail.
-        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"migrate\": {\"tag\": \"fail-on-kwok\"}, \"blog\": {\"tag\": \"2.0.0\"}}}}");
+        patchSpec(namespace, "coop",
+                "{\"images\": {\"overrides\": {\"migrate\": {\"tag\": \"fail-on-kwok\"}, \"blog\": {\"tag\": \"2.0.0\"}}}}");
         RoseAshPlatform degraded = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
                 p -> Platforms.isTrue(p, "Degraded"));
 
@@ -195,7 +203,8 @@ class PlatformReconcilerTest {
         RoseAshPlatform fixed = Platforms.awaitReady(admin, namespace, "coop");
         assertThat(fixed.getStatus().services().get("blog").image()).isEqualTo("registry.test/rose-ash/blog:2.0.0");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.batch().v1().jobs().inNamespace(namespace)
-                .list().getItems()).extracting(j -> j.getMetadata().getName()).containsExactly(fixed.getStatus().migrationsJob()));
+                .list().getItems()).extracting(j -> j.getMetadata().getName())
+                        .containsExactly(fixed.getStatus().migrationsJob()));
     }
 
     @Test
@@ -206,11 +215,13 @@ class PlatformReconcilerTest {
         Platforms.awaitReady(admin, namespace, "coop");
         Map<String, Long> before = generations(namespace);
 
-        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"cart\": {\"digest\": \"sha256:" + "c".repeat(64) + "\"}}}}");
+        patchSpec(namespace, "coop", "{\"images\": {\"overrides\": {\"cart\": {\"digest\": \"sha256:" + "c".repeat(64)
+                + "\"}}}}");
         RoseAshPlatform rolled = Platforms.awaitStatus(admin, namespace, "coop", Duration.ofMinutes(2),
                 p -> Platforms.isTrue(p, "Ready"));
 
-        assertThat(rolled.getStatus().services().get("cart").image()).isEqualTo("registry.test/rose-ash/cart@sha256:" + "c".repeat(64));
+        assertThat(rolled.getStatus().services().get("cart").image()).isEqualTo("registry.test/rose-ash/cart@sha256:"
+                + "c".repeat(64));
         Map<String, Long> after = generations(namespace);
         assertThat(after.get("coop-cart")).isGreaterThan(before.get("coop-cart"));
         after.remove("coop-cart");
@@ -242,7 +253,8 @@ class PlatformReconcilerTest {
             Deployment blog = admin.apps().deployments().inNamespace(namespace).withName("coop-blog").get();
             assertThat(blog).isNotNull();
             assertThat(blog.getMetadata().getUid()).isNotEqualTo(blogUid);
-            assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getSpec().getReplicas()).isEqualTo(1);
+            assertThat(admin.apps().deployments().inNamespace(namespace).withName("coop-cart").get().getSpec().getReplicas())
+                    .isEqualTo(1);
             ConfigMap config = admin.configMaps().inNamespace(namespace).withName("coop-config").get();
             assertThat(config.getData()).containsEntry("ROSE_ASH_DOMAIN", "coop.example");
             assertThat(admin.services().inNamespace(namespace).withName("coop-events").get()).isNotNull();
@@ -280,7 +292,8 @@ class PlatformReconcilerTest {
         // migrated before the services use it.
         String managedJob = Platforms.get(admin, namespace, "moved").getStatus().migrationsJob();
         admin.resources(RoseAshPlatform.class).inNamespace(namespace).withName("moved")
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"database\": {\"managed\": null, \"external\": {\"name\": \"db\"}}}}");
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\": {\"database\": {\"managed\": null, \"external\": {\"name\": \"db\"}}}}");
         assertThat(Platforms.awaitReady(admin, namespace, "moved").getStatus().migrationsJob()).isNotEqualTo(managedJob);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(admin.apps().statefulSets().inNamespace(namespace).withName("moved-postgres").get()).isNull());
@@ -294,8 +307,10 @@ class PlatformReconcilerTest {
             assertThat(admin.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
             assertThat(admin.batch().v1().jobs().inNamespace(namespace).list().getItems()).isEmpty();
             assertThat(admin.services().inNamespace(namespace).list().getItems()).isEmpty();
-            assertThat(admin.configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems()).isEmpty();
-            assertThat(admin.secrets().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems()).isEmpty();
+            assertThat(admin.configMaps().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems())
+                    .isEmpty();
+            assertThat(admin.secrets().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by").list().getItems())
+                    .isEmpty();
             assertThat(admin.network().v1().ingresses().inNamespace(namespace).list().getItems()).isEmpty();
             assertThat(admin.persistentVolumeClaims().inNamespace(namespace).list().getItems())
                     .extracting(c -> c.getMetadata().getName()).containsExactly("data-kept-postgres-0");

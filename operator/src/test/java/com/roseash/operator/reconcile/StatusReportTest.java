@@ -69,7 +69,8 @@ class StatusReportTest {
 
         assertThat(condition(failed, "Degraded").getStatus()).isEqualTo("True");
         assertThat(condition(failed, "Degraded").getReason()).isEqualTo("MigrationsFailed");
-        assertThat(condition(failed, "Degraded").getMessage()).contains("BackoffLimitExceeded: Job has reached the specified backoff limit");
+        assertThat(condition(failed, "Degraded").getMessage())
+                .contains("BackoffLimitExceeded: Job has reached the specified backoff limit");
         assertThat(condition(failed, "Degraded").getLastTransitionTime()).isEqualTo("2026-11-25T10:05:00Z");
         assertThat(condition(failed, "Progressing").getLastTransitionTime()).as("False before and after")
                 .isEqualTo("2026-11-25T10:00:00Z");
@@ -95,7 +96,8 @@ class StatusReportTest {
     @Test
     void whileMigrationsRunTheRolloutIsProgressingAndNotReady() {
         PlatformStatus status = StatusReport.of(PLATFORM, 1,
-                new Observed(Optional.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().withNewStatus().withActive(1)
+                new Observed(Optional.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().withNewStatus()
+                        .withActive(1)
                         .endStatus().build()), Map.of(), Optional.empty(), Optional.empty(), Map.of()), null, T0);
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("MigrationsRunning");

@@ -58,7 +58,8 @@ class RenderTest {
         assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("admin");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/observe/health/live");
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-        assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).as("serves while it is withdrawn").isEqualTo(5L);
+        assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).as("serves while it is withdrawn")
+                .isEqualTo(5L);
         assertThat(blog.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getEnv()).extracting(EnvVar::getName)
@@ -94,13 +95,15 @@ class RenderTest {
         assertThat(migrations.getSpec().getTemplate().getSpec().getInitContainers()).as("the migrator waits itself").isEmpty();
         StatefulSet postgres = only(objects, StatefulSet.class);
         assertThat(postgres.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
-                .as("this release's PostgreSQL of the resource's version").isEqualTo("registry.coop.example/rose-ash/postgres-17:0.1.0");
+                .as("this release's PostgreSQL of the resource's version")
+                        .isEqualTo("registry.coop.example/rose-ash/postgres-17:0.1.0");
         assertThat(postgres.getSpec().getVolumeClaimTemplates().getFirst().getSpec().getResources().getRequests().get("storage"))
                 .hasToString("20Gi");
         assertThat(postgres.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
                 .as("the claim outlives the StatefulSet; it goes with the platform").isEqualTo("Retain");
         assertThat(objects).filteredOn(o -> o instanceof Deployment && o.getMetadata().getName().equals("coop-redis"))
-                .singleElement().extracting(o -> ((Deployment) o).getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .singleElement().extracting(o -> ((Deployment) o).getSpec().getTemplate().getSpec().getContainers().getFirst()
+                        .getImage())
                 .isEqualTo("registry.coop.example/rose-ash/redis:0.1.0");
         assertThat(objects).as("no generated secret is rendered").noneMatch(Secret.class::isInstance);
 
@@ -146,10 +149,12 @@ class RenderTest {
     @Test
     void aFileThatIsNotAPlatformIsRefusedWithAReason() throws IOException {
         Path bad = Files.createTempFile("not-a-platform", ".yaml");
-        Files.writeString(bad, "apiVersion: rose-ash.com/v1alpha1\nkind: RoseAshPlatform\nmetadata: {name: x}\nspec: {domain: a.example}\n");
+        Files.writeString(bad,
+                "apiVersion: rose-ash.com/v1alpha1\nkind: RoseAshPlatform\nmetadata: {name: x}\nspec: {domain: a.example}\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Render.render(bad, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Render.render(bad, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.database");

@@ -28,7 +28,8 @@ class ValidationTest {
     static void applyCrd() throws IOException {
         ControlPlane plane = ControlPlane.shared();
         client = plane.newClient();
-        CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(CrdYamlTest.CHECKED_IN), CustomResourceDefinition.class);
+        CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(CrdYamlTest.CHECKED_IN),
+                CustomResourceDefinition.class);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                 .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()

@@ -28,22 +28,27 @@ class OperatorRuntimeTest {
              RoseAshOperator first = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
             await().atMost(Duration.ofSeconds(30)).until(first::isLeader);
             try (RoseAshOperator second = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
-                Lease lease = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace).get();
+                Lease lease = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace)
+                        .get();
                 assertThat(lease.getSpec().getHolderIdentity()).startsWith("operator-runtime-" + namespace);
 
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(first.adminUri().resolve("readyz")).statusCode()).isEqualTo(200));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(first.adminUri().resolve("readyz"))
+                        .statusCode()).isEqualTo(200));
                 assertThat(get(first.adminUri().resolve("healthz")).statusCode()).isEqualTo(200);
                 assertThat(get(second.adminUri().resolve("healthz")).statusCode()).isEqualTo(200);
                 HttpResponse<String> metrics = get(first.adminUri().resolve("metrics"));
-                assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+                assertThat(metrics.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
                 assertThat(metrics.body()).contains("rose_ash_operator_leader 1", "rose_ash_operator_reconciles_total ",
                         "rose_ash_operator_api_writes_total ", "jvm_memory_heap_used_bytes ");
                 // The second waits while the first renews the lease: two renewals later it still does not lead.
                 for (int renewal = 0; renewal < 2; renewal++) {
-                    var renewed = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace)
+                    var renewed = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE)
+                            .withName("runtime-" + namespace)
                             .get().getSpec().getRenewTime();
                     await().atMost(Duration.ofSeconds(30)).until(() -> !renewed.equals(admin.leases()
-                            .inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace).get().getSpec().getRenewTime()));
+                            .inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace).get().getSpec()
+                                    .getRenewTime()));
                 }
                 assertThat(second.isLeader()).isFalse();
                 assertThat(get(second.adminUri().resolve("metrics")).body()).contains("rose_ash_operator_leader 0");

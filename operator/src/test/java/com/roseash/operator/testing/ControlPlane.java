@@ -175,7 +175,8 @@ public final class ControlPlane implements AutoCloseable {
     public String newNamespace(String prefix) {
         String namespace = prefix + "-" + NAMESPACES.incrementAndGet();
         try (KubernetesClient client = newClient()) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+                    .create();
         }
         return namespace;
     }

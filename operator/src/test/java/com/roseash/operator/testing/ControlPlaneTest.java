@@ -90,7 +90,8 @@ class ControlPlaneTest {
             });
             assertThat(client.pods().inNamespace(namespace).list().getItems()).allSatisfy(pod -> {
                 assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
-                assertThat(pod.getStatus().getContainerStatuses().getFirst().getState().getTerminated().getExitCode()).isEqualTo(1);
+                assertThat(pod.getStatus().getContainerStatuses().getFirst().getState().getTerminated().getExitCode())
+                        .isEqualTo(1);
             });
         }
     }

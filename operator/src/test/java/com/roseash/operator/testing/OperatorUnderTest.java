@@ -40,7 +40,8 @@ public final class OperatorUnderTest {
             return;
         }
         try (KubernetesClient admin = ControlPlane.shared().newClient()) {
-            for (String file : new String[] {"../crds/roseashplatforms.rose-ash.com-v1.yml", "../manifests/operator/namespace.yaml",
+            for (String file : new String[] {"../crds/roseashplatforms.rose-ash.com-v1.yml",
+                    "../manifests/operator/namespace.yaml",
                     "../manifests/operator/rbac.yaml"}) {
                 try (FileInputStream in = new FileInputStream(Path.of(file).toFile())) {
                     for (HasMetadata object : admin.load(in).items()) {
@@ -50,7 +51,8 @@ public final class OperatorUnderTest {
             }
             admin.apiextensions().v1().customResourceDefinitions().withName("roseashplatforms.rose-ash.com")
                     .waitUntilCondition(crd -> crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
-                            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 1, TimeUnit.MINUTES);
+                            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())), 1,
+                                    TimeUnit.MINUTES);
             installed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +74,8 @@ public final class OperatorUnderTest {
     public static Config serviceAccountConfig() {
         Config config = ControlPlane.shared().config();
         config.setImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + SERVICE_ACCOUNT);
-        config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE, "system:authenticated");
+        config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE,
+                "system:authenticated");
         return config;
     }
 

@@ -23,7 +23,8 @@ public final class Platforms {
                 .withStringData(Map.of("url", "jdbc:postgresql://db.example:5432/roseash", "user", "roseash", "password", "pw"))
                 .build()).createOr(existing -> existing.unlock().update());
         admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("redis").endMetadata()
-                .withStringData(Map.of("url", "redis://redis.example:6379")).build()).createOr(existing -> existing.unlock().update());
+                .withStringData(Map.of("url", "redis://redis.example:6379")).build())
+                        .createOr(existing -> existing.unlock().update());
         return OperatorUnderTest.platform("""
                 apiVersion: rose-ash.com/v1alpha1
                 kind: RoseAshPlatform

@@ -83,7 +83,8 @@ public final class BlogService {
                 Optional.of(pageCache));
 
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
-        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
+        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()),
+                config.integer(BlogSettings.FEED_SIZE));
         FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
         ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
         OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, errors);

@@ -9,7 +9,6 @@ import java.util.Map;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.config.Setting;
-import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.MigrationFailedException;
@@ -21,12 +20,6 @@ import com.roseash.platform.db.Migrator;
  */
 public final class Main {
 
-    /** Domains whose module has landed, in {@link ServiceName} order. */
-    public static final List<DomainMigrations> DOMAINS = List.of(
-            new DomainMigrations(ServiceName.BLOG.id()),
-            new DomainMigrations(ServiceName.FEDERATION.id()),
-            new DomainMigrations(ServiceName.ACCOUNT.id()));
-
     private Main() {
     }
 
@@ -34,7 +27,7 @@ public final class Main {
         List<Setting> settings = new ArrayList<>(PlatformSettings.all());
         settings.addAll(MigrateSettings.own());
         RoseAshConfig config = RoseAshConfig.load(settings, Map.of());
-        System.exit(run(DatabaseSettings.from(config), config.duration(MigrateSettings.DATABASE_WAIT), DOMAINS,
+        System.exit(run(DatabaseSettings.from(config), config.duration(MigrateSettings.DATABASE_WAIT), Domains.ALL,
                 System.out, System.err));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 import io.helidon.http.Header;
@@ -31,7 +32,7 @@ final class Gateway implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length", "expect", "http2-settings");
 
-    private final Map<String, Integer> publicPortsByHost = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> publicPortsByHost = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final WebServer server;
 

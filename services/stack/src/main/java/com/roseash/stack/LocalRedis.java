@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 import redis.embedded.RedisServer;
 
@@ -75,7 +76,7 @@ final class LocalRedis implements AutoCloseable {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
         }
         throw new IllegalStateException("redis-server did not listen on port " + port + " within 10 s");

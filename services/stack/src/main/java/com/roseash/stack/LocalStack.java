@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.roseash.account.AccountService;
 import com.roseash.blog.BlogService;
 import com.roseash.federation.FederationService;
+import com.roseash.migrate.Domains;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.contract.ServiceName;
 import com.roseash.platform.db.DatabaseSettings;
@@ -45,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
                     .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
             String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
 
-            for (Migrator.Applied applied : new Migrator(database, com.roseash.migrate.Main.DOMAINS).migrateAll()) {
+            for (Migrator.Applied applied : new Migrator(database, Domains.ALL).migrateAll()) {
                 LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
             }
 

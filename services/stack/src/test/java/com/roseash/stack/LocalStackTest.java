@@ -1,6 +1,8 @@
 package com.roseash.stack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,6 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.roseash.platform.contract.ServiceName;
 import org.junit.jupiter.api.Test;
@@ -87,8 +91,8 @@ class LocalStackTest {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            java.io.InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
             int headerEnd = -1;
             int length = 0;
             byte[] buffer = new byte[8192];
@@ -102,7 +106,7 @@ class LocalStackTest {
                 String sofar = received.toString(StandardCharsets.ISO_8859_1);
                 if (headerEnd < 0 && sofar.contains("\r\n\r\n")) {
                     headerEnd = sofar.indexOf("\r\n\r\n") + 4;
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
+                    Matcher m = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar);
                     length = m.find() ? Integer.parseInt(m.group(1)) : 0;
                 }
             }

@@ -24,7 +24,9 @@ public final class Roles {
         return (request, response) -> {
             Optional<CurrentUser> user = CurrentUser.of(request);
             if (user.isEmpty()) {
-                response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, OidcLogin.loginPath(OidcLogin.here(request))).send();
+                response.status(Status.SEE_OTHER_303)
+                        .header(HeaderNames.LOCATION, OidcLogin.loginPath(OidcLogin.here(request)))
+                        .send();
                 return;
             }
             if (!user.get().hasRole(role) && !user.get().admin()) {

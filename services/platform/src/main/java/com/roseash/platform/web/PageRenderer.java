@@ -16,8 +16,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Answers a page request with the full layout, or with the title and {@code #content} fragment when
- * htmx asks for a boosted swap (docs/platform.md, "Pages and boosted navigation"). Both variants carry {@code Vary: HX-Request} so no
- * cache hands one to the other.
+ * htmx asks for a boosted swap (docs/platform.md, "Pages and boosted navigation"). Both variants carry
+ * {@code Vary: HX-Request} so no cache hands one to the other.
  */
 public final class PageRenderer {
 

@@ -59,7 +59,8 @@ class ErrorBodiesTest {
         HttpResponse<String> forbidden = forgedPost("text/html");
 
         for (HttpResponse<String> page : new HttpResponse[] {missing, bad, forbidden}) {
-            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.body()).startsWith("<!doctype html>").contains("<header");
         }
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -127,7 +128,8 @@ class ErrorBodiesTest {
     }
 
     /** Checks status, media type and the four RFC 9457 members; {@code detail} too unless null. */
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String title, String detail) throws Exception {
+    private static JsonNode assertProblem(HttpResponse<String> response, int status, String title, String detail)
+            throws Exception {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package com.roseash.platform.errors;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,8 +23,15 @@ public enum ResponseFormat {
         if (request.headers().first(Boost.HX_REQUEST).map("true"::equalsIgnoreCase).orElse(false)) {
             return PAGE;
         }
+        List<HttpMediaType> acceptedTypes;
+        try {
+            acceptedTypes = request.headers().acceptedTypes();
+        } catch (RuntimeException malformed) {
+            // An Accept header Helidon cannot parse must not turn the error into another one.
+            return PROBLEM_JSON;
+        }
         // Ordered by quality: the first type that names HTML or JSON decides.
-        for (HttpMediaType accepted : request.headers().acceptedTypes()) {
+        for (HttpMediaType accepted : acceptedTypes) {
             if (accepted.qualityFactor() <= 0) {
                 continue;
             }

@@ -17,11 +17,11 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.server.RunningService;
-import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.server.ServiceServer;
-import com.roseash.platform.web.ErrorPages;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
 import com.roseash.platform.web.Templates;
@@ -39,25 +39,28 @@ public final class AccountService {
     }
 
     public static RunningService start(Map<String, String> overrides) {
+        return parts(overrides).start();
+    }
+
+    /** The account service built from its configuration, not yet on sockets. */
+    public static ServiceParts parts(Map<String, String> overrides) {
         RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), overrides);
         Database database = Database.connect(DatabaseSettings.from(config));
         RedisCache cache = new RedisCache(RedisSettings.from(config));
         Site site = Site.from(config, ServiceName.ACCOUNT);
         PageRenderer renderer = new PageRenderer(new Templates(), site,
                 new FederatedAccountMenu(FragmentClient.create(config, cache), site), Optional.empty());
-        ErrorPages errors = new ErrorPages(renderer);
+        ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
         OidcLogin signIn = OidcLogin.create(config, ServiceName.ACCOUNT, cache, errors);
         DashboardRoutes dashboard = new DashboardRoutes(renderer, new Roles(errors));
 
-        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+        ServiceServer.Builder server = ServiceServer.builder(config, renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
                 .healthCheck(cache.readinessCheck())
-                .publicRoutes(routing -> {
-                    signIn.install(routing);
-                    dashboard.install(routing);
-                })
-                .internalRoutes(signIn::installInternal);
-        server.csrfSecretFrom(config);
-        return new RunningService(ServiceName.ACCOUNT, server.build().start(), List.of(cache, database));
+                .feature(signIn.currentUser())
+                .route("/", dashboard)
+                .route(OidcLogin.MOUNT, signIn)
+                .internalRoute(OidcLogin.INTERNAL_MOUNT, signIn.backChannelLogout());
+        return new ServiceParts(ServiceName.ACCOUNT, server, List.of(cache, database));
     }
 }

@@ -22,6 +22,7 @@ import com.roseash.blog.posts.EntryRepository;
 import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
 import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
@@ -34,16 +35,15 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
-import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.server.ServiceServer;
-import com.roseash.platform.web.ErrorPages;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
 import com.roseash.platform.web.Templates;
-import io.helidon.webserver.WebServer;
 
 /** The blog service: wiring only. */
 public final class BlogService {
@@ -60,6 +60,13 @@ public final class BlogService {
 
     /** Starts the blog with {@code overrides} on top of its configuration (the stack and tests pass ports here). */
     public static RunningService start(Map<String, String> overrides) {
+        RunningService started = parts(overrides).start();
+        LOG.log(Level.INFO, "Blog serving on port " + started.publicPort());
+        return started;
+    }
+
+    /** The blog built from its configuration, not yet on sockets: {@link #start} serves it, tests may route to it. */
+    public static ServiceParts parts(Map<String, String> overrides) {
         RoseAshConfig config = RoseAshConfig.load(BlogSettings.all(), overrides);
         Database database = Database.connect(DatabaseSettings.from(config));
         RedisCache cache = new RedisCache(RedisSettings.from(config));
@@ -76,31 +83,27 @@ public final class BlogService {
                 Optional.of(pageCache));
 
         PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
-        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()), config.integer(BlogSettings.FEED_SIZE));
+        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()),
+                config.integer(BlogSettings.FEED_SIZE));
         FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
-        ErrorPages errors = new ErrorPages(renderer);
+        ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
         OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, errors);
         MarkdownRenderer markdown = new MarkdownRenderer();
         EditorRoutes editor = new EditorRoutes(new EditorRepository(database.client(), markdown), database.client(), menu,
                 markdown, renderer, pageCache, new Roles(errors));
 
-        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+        // Posts first on purpose: its catch-all /{slug}/ must not need to come last (docs/platform.md, "Route groups").
+        ServiceServer.Builder server = ServiceServer.builder(config, renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
                 .healthCheck(cache.readinessCheck())
-                .publicRoutes(routing -> {
-                    signIn.install(routing);
-                    editor.install(routing);
-                    feed.install(routing);
-                    posts.install(routing);
-                })
-                .internalRoutes(routing -> {
-                    fragments.install(routing);
-                    signIn.installInternal(routing);
-                });
-        server.csrfSecretFrom(config);
-        WebServer started = server.build().start();
-        LOG.log(Level.INFO, "Blog serving " + site.publicUrl() + " on port " + started.port());
-        return new RunningService(ServiceName.BLOG, started, List.of(cache, database));
+                .feature(signIn.currentUser())
+                .route("/", posts)
+                .route(OidcLogin.MOUNT, signIn)
+                .route(EditorRoutes.MOUNT, editor)
+                .route(FeedRoutes.MOUNT, feed)
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments)
+                .internalRoute(OidcLogin.INTERNAL_MOUNT, signIn.backChannelLogout());
+        return new ServiceParts(ServiceName.BLOG, server, List.of(cache, database));
     }
 
     /** The local stack's first start: loads the demo Ghost export when the blog has no content yet. */

@@ -1,11 +1,16 @@
 package com.roseash.federation;
 
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
 import com.roseash.federation.oidc.AuthorizationCodes;
 import com.roseash.federation.oidc.BackChannelLogout;
 import com.roseash.federation.oidc.OidcClients;
@@ -17,6 +22,7 @@ import com.roseash.federation.users.SignInLimiter;
 import com.roseash.federation.users.SignedInUsers;
 import com.roseash.federation.users.User;
 import com.roseash.federation.users.UserRepository;
+import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
@@ -26,11 +32,11 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
-import com.roseash.platform.server.ServerSettings;
+import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.server.ServiceServer;
-import com.roseash.platform.web.ErrorPages;
 import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
@@ -51,6 +57,11 @@ public final class FederationService {
     }
 
     public static RunningService start(Map<String, String> overrides) {
+        return parts(overrides).start();
+    }
+
+    /** Federation built from its configuration, not yet on sockets: {@link #start} serves it, tests may route to it. */
+    public static ServiceParts parts(Map<String, String> overrides) {
         RoseAshConfig config = RoseAshConfig.load(FederationSettings.all(), overrides);
         Database database = Database.connect(DatabaseSettings.from(config));
         RedisCache cache = new RedisCache(RedisSettings.from(config));
@@ -64,7 +75,7 @@ public final class FederationService {
         // in and run it; never again once anyone has registered.
         config.value(FederationSettings.ADMIN_EMAIL).ifPresent(email -> config.value(FederationSettings.ADMIN_PASSWORD)
                 .flatMap(password -> createAdminIfNoUsers(users, email, password))
-                .ifPresent(admin -> LOG.log(System.Logger.Level.INFO, "Created the first administrator, " + admin.email())));
+                .ifPresent(admin -> LOG.log(Level.INFO, "Created the first administrator, " + admin.email())));
         SigningKeys keys = SigningKeys.from(config.value(FederationSettings.SIGNING_KEY));
         BackChannelLogout backChannel = new BackChannelLogout(issuer, keys, backChannelEndpoints(config));
         SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
@@ -75,36 +86,34 @@ public final class FederationService {
         AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);
         OidcRoutes oidc = new OidcRoutes(issuer, OidcClients.from(config),
                 new AuthorizationCodes(database.client(), config.duration(FederationSettings.CODE_TTL)),
-                keys, signedIn, users, new ErrorPages(renderer),
+                keys, signedIn, users, ErrorResponses.pagesOrJson(renderer),
                 config.duration(FederationSettings.ID_TOKEN_TTL));
+        FragmentRoutes fragments = new FragmentRoutes().addFor("account-menu", request -> templates.render(
+                "federation/account-menu", Map.of("site", site, "query", firstValues(request.query().toMap()))));
 
-        ServiceServer.Builder server = ServiceServer.builder(ServerSettings.from(config), renderer)
+        ServiceServer.Builder server = ServiceServer.builder(config, renderer)
                 .healthCheck(new SchemaReadiness(database, MIGRATIONS))
                 .healthCheck(cache.readinessCheck())
-                // Called by other servers, which authenticate with their client secret instead.
-                .csrfExempt(OidcRoutes.TOKEN_PATH)
-                .publicRoutes(routing -> {
-                    oidc.installPublic(routing);
-                    accounts.install(routing);
-                })
-                .internalRoutes(routing -> {
-                    oidc.installServerToServer(routing);
-                    new FragmentRoutes().addFor("account-menu", request -> templates.render("federation/account-menu",
-                            Map.of("site", site, "query", request.query().toMap().entrySet().stream().collect(
-                                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst())))))
-                            .install(routing);
-                });
-        server.csrfSecretFrom(config);
-        return new RunningService(ServiceName.FEDERATION, server.build().start(), List.of(cache, database));
+                .route("/", accounts)
+                .route(OidcRoutes.MOUNT, oidc)
+                .route(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
+                .internalRoute(OidcRoutes.MOUNT, oidc.serverToServer())
+                .internalRoute(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments);
+        return new ServiceParts(ServiceName.FEDERATION, server, List.of(cache, database));
+    }
+
+    private static Map<String, String> firstValues(Map<String, List<String>> query) {
+        return query.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
     }
 
     /** Every registered client whose internal socket is known gets back-channel logout calls there. */
-    private static Map<String, java.net.URI> backChannelEndpoints(RoseAshConfig config) {
-        Map<String, java.net.URI> endpoints = new java.util.HashMap<>();
+    private static Map<String, URI> backChannelEndpoints(RoseAshConfig config) {
+        Map<String, URI> endpoints = new HashMap<>();
         for (ServiceName service : ServiceName.values()) {
             if (service != ServiceName.FEDERATION && config.value(PlatformSettings.clientSecret(service)).isPresent()) {
                 config.value(PlatformSettings.internalUrl(service)).ifPresent(url -> endpoints.put(service.id(),
-                        java.net.URI.create(url.replaceAll("/+$", "") + com.roseash.platform.auth.OidcLogin.BACKCHANNEL_LOGOUT_PATH)));
+                        URI.create(url.replaceAll("/+$", "") + OidcLogin.BACKCHANNEL_LOGOUT_PATH)));
             }
         }
         return endpoints;

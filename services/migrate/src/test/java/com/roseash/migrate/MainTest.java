@@ -36,7 +36,7 @@ class MainTest {
     void appliesEveryLandedDomainAndASecondRunHasNothingToDo() throws SQLException {
         DatabaseSettings database = TestPostgres.shared().newDatabase();
 
-        assertThat(run(database, NO_WAIT, Main.DOMAINS)).isZero();
+        assertThat(run(database, NO_WAIT, Domains.ALL)).isZero();
 
         for (DomainMigrations domain : LANDED) {
             String shipped = domain.latestShippedVersion().orElseThrow().getVersion();
@@ -46,7 +46,7 @@ class MainTest {
         assertThat(text(out)).endsWith("Migrations complete\n");
 
         out.reset();
-        assertThat(run(database, NO_WAIT, Main.DOMAINS)).isZero();
+        assertThat(run(database, NO_WAIT, Domains.ALL)).isZero();
         for (DomainMigrations domain : LANDED) {
             assertThat(text(out)).as("second run of " + domain.domain())
                     .contains(domain.domain() + ": at version " + domain.latestShippedVersion().orElseThrow().getVersion()
@@ -81,7 +81,7 @@ class MainTest {
     void anUnreachableDatabaseExitsTwoWithTheReasonAfterWaiting() {
         DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + freePort() + "/none", "x", "", 1);
 
-        int exit = run(nowhere, Duration.ofSeconds(2), Main.DOMAINS);
+        int exit = run(nowhere, Duration.ofSeconds(2), Domains.ALL);
 
         assertThat(exit).isEqualTo(2);
         assertThat(text(out)).contains("Waiting for the database: Connection to 127.0.0.1");
@@ -97,7 +97,7 @@ class MainTest {
             DatabaseSettings throughLate = new DatabaseSettings(
                     "jdbc:postgresql://127.0.0.1:" + late.port() + real.getPath(), database.user(), database.password(), 1);
 
-            assertThat(run(throughLate, Duration.ofSeconds(30), Main.DOMAINS)).isZero();
+            assertThat(run(throughLate, Duration.ofSeconds(30), Domains.ALL)).isZero();
 
             assertThat(text(out)).contains("Waiting for the database").endsWith("Migrations complete\n");
         }

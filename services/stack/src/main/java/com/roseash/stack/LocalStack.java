@@ -16,6 +16,7 @@ import com.roseash.blog.BlogService;
 import com.roseash.contract.ServiceName.SignOn;
 import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
+import com.roseash.migrate.Domains;
 import com.roseash.migrate.Main;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.DatabaseSettings;
@@ -54,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
                     .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
             String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
 
-            for (Migrator.Applied applied : new Migrator(database, Main.DOMAINS).migrateAll()) {
+            for (Migrator.Applied applied : new Migrator(database, Domains.ALL).migrateAll()) {
                 LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
             }
 

@@ -2,6 +2,7 @@ package com.roseash.blog.editor;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.roseash.blog.markdown.MarkdownRenderer;
 import com.roseash.blog.posts.Slugs;
@@ -84,7 +85,7 @@ public final class EditorRepository {
         }
     }
 
-    private <T> T inTransaction(java.util.function.Function<DbTransaction, T> work) {
+    private <T> T inTransaction(Function<DbTransaction, T> work) {
         DbTransaction tx = db.transaction();
         try {
             T result = work.apply(tx);

@@ -20,15 +20,19 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The editor, for editors only: write, preview, publish and unpublish posts and pages, and edit the
- * menu. Every change empties the page cache, so readers see it at once.
+ * menu. Every change empties the page cache, so readers see it at once. Mounted at {@link #MOUNT}; the
+ * templates link to the absolute {@code /editor/...} paths.
  */
-public final class EditorRoutes {
+public final class EditorRoutes implements HttpService {
+
+    public static final String MOUNT = "/editor";
 
     private final EditorRepository entries;
     private final DbClient db;
@@ -49,14 +53,15 @@ public final class EditorRoutes {
         this.roles = roles;
     }
 
-    public void install(HttpRouting.Builder routing) {
-        routing.get("/editor/", editors(this::list))
-                .get("/editor/new", editors(this::newForm))
-                .post("/editor/new", editors(this::create))
-                .get("/editor/menu", editors((req, res) -> menuForm(req, res, Status.OK_200, menuText(menu.items()), "")))
-                .post("/editor/menu", editors(this::saveMenu))
-                .get("/editor/{id}/", editors(this::editForm))
-                .post("/editor/{id}/", editors(this::save));
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", editors(this::list))
+                .get("/new", editors(this::newForm))
+                .post("/new", editors(this::create))
+                .get("/menu", editors((req, res) -> menuForm(req, res, Status.OK_200, menuText(menu.items()), "")))
+                .post("/menu", editors(this::saveMenu))
+                .get("/{id}/", editors(this::editForm))
+                .post("/{id}/", editors(this::save));
     }
 
     private Handler editors(Handler handler) {
@@ -84,7 +89,7 @@ public final class EditorRoutes {
                     entries.publish(id.get());
                 }
                 pages.clear();
-                redirect(response, "/editor/" + id.get() + "/");
+                redirect(response, MOUNT + "/" + id.get() + "/");
                 return;
             }
             problems.put("slug", "Another " + kind + " has this address already.");
@@ -105,7 +110,7 @@ public final class EditorRoutes {
         if (action.equals("unpublish")) {
             entries.unpublish(existing.id());
             pages.clear();
-            redirect(response, "/editor/" + existing.id() + "/");
+            redirect(response, MOUNT + "/" + existing.id() + "/");
             return;
         }
         EntryDraft draft = EntryDraft.from(fields, existing.kind());
@@ -126,7 +131,7 @@ public final class EditorRoutes {
             entries.publish(existing.id());
         }
         pages.clear();
-        redirect(response, "/editor/" + existing.id() + "/");
+        redirect(response, MOUNT + "/" + existing.id() + "/");
     }
 
     private void saveMenu(ServerRequest request, ServerResponse response) {
@@ -157,7 +162,7 @@ public final class EditorRoutes {
             throw e;
         }
         pages.clear();
-        redirect(response, "/editor/menu");
+        redirect(response, MOUNT + "/menu");
     }
 
     private void form(ServerRequest request, ServerResponse response, Status status, Map<String, Object> model) {

@@ -2,10 +2,13 @@ package com.roseash.blog.feed;
 
 import com.roseash.blog.posts.EntryRepository;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 
-/** {@code /feed.xml}: the Atom feed. */
-public final class FeedRoutes {
+/** {@code /feed.xml}: the Atom feed, a group of one route mounted at {@link #MOUNT}. */
+public final class FeedRoutes implements HttpService {
+
+    public static final String MOUNT = "/feed.xml";
 
     private final EntryRepository entries;
     private final AtomFeed feed;
@@ -17,8 +20,9 @@ public final class FeedRoutes {
         this.size = size;
     }
 
-    public void install(HttpRouting.Builder routing) {
-        routing.get("/feed.xml", (request, response) -> {
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", (request, response) -> {
             response.header(HeaderNames.CONTENT_TYPE, "application/atom+xml; charset=UTF-8");
             response.send(feed.render(entries.latestPosts(size)));
         });

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.blog.menu.MenuItem;
 import com.roseash.blog.posts.Slugs;
+import com.roseash.platform.web.Html;
 
 /**
  * Reads a Ghost JSON export ({@code {"db":[{"meta":{...},"data":{"posts":[...],"tags":[...],"users":[...],
@@ -194,7 +195,7 @@ public final class GhostExportParser {
         }
         StringBuilder html = new StringBuilder();
         for (String paragraph : plaintext.split("\\n\\s*\\n")) {
-            html.append("<p>").append(com.roseash.platform.web.Html.escape(paragraph.strip())).append("</p>");
+            html.append("<p>").append(Html.escape(paragraph.strip())).append("</p>");
         }
         return html.toString();
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +115,7 @@ public final class GhostImporter {
     private static boolean replaceTags(DbTransaction tx, long entryId, List<Long> tagIds) {
         List<Long> current = tx.query("SELECT tag_id FROM blog.entry_tags WHERE entry_id = ? ORDER BY position, tag_id", entryId)
                 .map((DbRow row) -> row.column("tag_id").getLong()).toList();
-        List<Long> wanted = new ArrayList<>(new java.util.LinkedHashSet<>(tagIds));
+        List<Long> wanted = new ArrayList<>(new LinkedHashSet<>(tagIds));
         if (current.equals(wanted)) {
             return false;
         }

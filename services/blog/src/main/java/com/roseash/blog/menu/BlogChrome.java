@@ -12,7 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 
 /**
  * What surrounds every full blog page: the site menu and the mini cart from cart (the account menu is
- * {@link com.roseash.platform.auth.FederatedAccountMenu}'s).
+ * {@code FederatedAccountMenu}'s).
  */
 public final class BlogChrome implements PageChrome {
 

@@ -1,23 +1,26 @@
 package com.roseash.blog.posts;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
-import io.helidon.http.BadRequestException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The reader's pages: the home page (newest posts, paginated), a post, a tag's posts, and pages such as
- * About at the top level. Links are relative where they can be, and every one stays boosted.
+ * About at the top level. Links are relative where they can be, and every one stays boosted. Mounted at the
+ * root; its catch-all {@code /{slug}/} sees only paths no other group's prefix claims.
  */
-public final class PostRoutes {
+public final class PostRoutes implements HttpService {
 
     private final EntryRepository entries;
     private final TagRepository tags;
@@ -35,8 +38,9 @@ public final class PostRoutes {
     record ListItem(EntrySummary summary, String base, String publishedIso, String publishedHuman, boolean hasTags) {
     }
 
-    public void install(HttpRouting.Builder routing) {
-        routing.get("/", this::home)
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::home)
                 .get("/posts/{slug}/", this::post)
                 .get("/posts/{slug}", (req, res) -> withSlash(req, res))
                 .get("/tag/{slug}/", this::tag)
@@ -60,7 +64,7 @@ public final class PostRoutes {
             Tag tag = tags.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag " + slug + "."));
             PageOf<EntrySummary> posts = entries.publishedPostsTagged(slug, page, pageSize);
             requireExists(posts);
-            Map<String, Object> model = new java.util.HashMap<>(listModel(posts, "../../"));
+            Map<String, Object> model = new HashMap<>(listModel(posts, "../../"));
             model.put("tag", tag);
             return new Page("#" + tag.name(), "blog/tag", model);
         });
@@ -89,7 +93,7 @@ public final class PostRoutes {
         List<ListItem> items = posts.items().stream()
                 .map(s -> new ListItem(s, base, Dates.iso(s.publishedAt()), Dates.human(s.publishedAt()), !s.tags().isEmpty()))
                 .toList();
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("posts", posts);
         model.put("items", items);
         if (posts.hasPrevious()) {
@@ -112,18 +116,18 @@ public final class PostRoutes {
         try {
             int page = Integer.parseInt(raw);
             if (page < 1) {
-                throw new BadRequestException("page must be 1 or more, got " + raw);
+                throw ErrorResponses.badRequest("page must be 1 or more, got " + raw);
             }
             return page;
         } catch (NumberFormatException e) {
-            throw new BadRequestException("page must be a whole number, got '" + raw + "'");
+            throw ErrorResponses.badRequest("page must be a whole number, got '" + raw + "'");
         }
     }
 
     private static void withSlash(ServerRequest request, ServerResponse response) {
         String query = request.query().rawValue();
         response.status(Status.MOVED_PERMANENTLY_301)
-                .header(HeaderNames.LOCATION, request.path().rawPath() + "/" + (query.isEmpty() ? "" : "?" + query))
+                .header(HeaderNames.LOCATION, request.path().absolute().rawPath() + "/" + (query.isEmpty() ? "" : "?" + query))
                 .send();
     }
 }

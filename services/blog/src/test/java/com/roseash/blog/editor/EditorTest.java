@@ -18,7 +18,7 @@ import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
-import com.roseash.platform.web.CsrfProtection;
+import com.roseash.platform.csrf.CsrfProtection;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -142,7 +144,7 @@ class GhostContentApiClientTest {
     }
 
     private static Map<String, Object> pagination(int page, int pages, int total, int limit) {
-        Map<String, Object> pagination = new java.util.HashMap<>();
+        Map<String, Object> pagination = new HashMap<>();
         pagination.put("page", page);
         pagination.put("limit", limit);
         pagination.put("pages", pages);
@@ -153,11 +155,11 @@ class GhostContentApiClientTest {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> query = new java.util.HashMap<>();
+        Map<String, String> query = new HashMap<>();
         for (String pair : (raw == null ? "" : raw).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return query;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.roseash.blog.menu.MenuRepository;
 import com.roseash.blog.posts.EntryRepository;
 import com.roseash.blog.posts.Kind;
 import com.roseash.blog.testing.BlogDatabase;
@@ -55,7 +56,7 @@ class GhostImportTest {
             assertThat(post.authorName()).isEqualTo("Idris Okafor");
             assertThat(post.tags()).extracting(t -> t.slug()).containsExactly("market", "events");
         });
-        assertThat(new com.roseash.blog.menu.MenuRepository(database.client()).items())
+        assertThat(new MenuRepository(database.client()).items())
                 .extracting(i -> i.label()).containsExactly("Home", "About", "Contact");
     }
 

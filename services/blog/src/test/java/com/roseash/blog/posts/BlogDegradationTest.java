@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,7 +61,7 @@ class BlogDegradationTest {
                 out.write(body);
             }
         });
-        cart.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        cart.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         cart.start();
         Map<String, String> config = Map.of(
                 PlatformSettings.internalUrl(ServiceName.CART).key(), "http://127.0.0.1:" + cart.getAddress().getPort(),

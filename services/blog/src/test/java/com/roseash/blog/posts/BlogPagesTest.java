@@ -74,7 +74,7 @@ class BlogPagesTest {
 
     @Test
     void draftsAndUnknownSlugsAreTheNotFoundPage() {
-        HttpResponse<String> draft = blog.get("/posts/seed-swap-draft/");
+        HttpResponse<String> draft = blog.get("/posts/seed-swap-draft/", "Accept", "text/html");
         assertThat(draft.statusCode()).isEqualTo(404);
         assertThat(draft.body()).contains("Page not found").contains("<header").doesNotContain("Draft: dates");
 
@@ -83,6 +83,19 @@ class BlogPagesTest {
         assertThat(unknown.body()).contains("There is no post called no-such-post");
         assertThat(blog.get("/no-such-page/").statusCode()).isEqualTo(404);
         assertThat(blog.get("/tag/no-such-tag/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void groupsMountedAfterThePostsCatchAllKeepTheirPaths() {
+        // BlogService mounts the posts (with /{slug}/) first; /editor/ must still reach the editor, which asks to sign in.
+        HttpResponse<String> editor = blog.get("/editor/");
+        assertThat(editor.statusCode()).isEqualTo(303);
+        assertThat(editor.headers().firstValue("Location")).contains("/auth/login?return=%2Feditor%2F");
+
+        assertThat(blog.get("/feed.xml").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/atom+xml"));
+        assertThat(blog.get("/static/vendor/htmx.min.js").statusCode()).isEqualTo(200);
+        assertThat(blog.get("/auth/login?return=/about/").statusCode()).isIn(303, 503);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.roseash.federation.oidc;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,12 +20,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.roseash.federation.users.SignedInUsers;
 import com.roseash.federation.users.User;
 import com.roseash.federation.users.UserRepository;
-import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.csrf.CsrfExempt;
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.web.FormData;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -33,10 +36,16 @@ import io.helidon.webserver.http.ServerResponse;
  * the token endpoint, userinfo and RP-initiated logout. Errors that cannot safely go back to the client
  * (unknown client, unregistered redirect URI) are shown to the user; the rest are returned to the
  * client's redirect URI as OAuth errors.
+ *
+ * <p>A route group mounted at {@link #MOUNT} on the public socket; {@link #serverToServer()} is the part
+ * services call on the internal socket, and {@link #discovery()} the document at {@link #DISCOVERY_MOUNT}.
  */
-public final class OidcRoutes {
+public final class OidcRoutes implements HttpService, CsrfExempt {
 
-    public static final String TOKEN_PATH = "/oauth/token";
+    public static final String MOUNT = "/oauth";
+    public static final String DISCOVERY_MOUNT = "/.well-known";
+    /** Relative to {@link #MOUNT}. */
+    public static final String TOKEN_PATH = "/token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String issuer;
@@ -45,11 +54,11 @@ public final class OidcRoutes {
     private final SigningKeys keys;
     private final SignedInUsers signedIn;
     private final UserRepository users;
-    private final ErrorPages errors;
+    private final ErrorResponses errors;
     private final Duration tokenTtl;
 
     public OidcRoutes(String issuer, OidcClients clients, AuthorizationCodes codes, SigningKeys keys, SignedInUsers signedIn,
-                      UserRepository users, ErrorPages errors, Duration tokenTtl) {
+                      UserRepository users, ErrorResponses errors, Duration tokenTtl) {
         this.issuer = issuer;
         this.clients = clients;
         this.codes = codes;
@@ -60,29 +69,45 @@ public final class OidcRoutes {
         this.tokenTtl = tokenTtl;
     }
 
-    /** Browser-facing endpoints, on the public socket. */
-    public void installPublic(HttpRouting.Builder routing) {
-        installServerToServer(routing);
-        routing.get("/oauth/authorize", this::authorize)
-                .get("/oauth/logout", this::logout);
+    /** The public socket's group: the browser-facing endpoints and the server-to-server ones. */
+    @Override
+    public void routing(HttpRules rules) {
+        serverToServerRoutes(rules);
+        rules.get("/authorize", this::authorize)
+                .get("/logout", this::logout);
     }
 
-    /** Endpoints services call: public for any OIDC client, and on the internal socket for ours. */
-    public void installServerToServer(HttpRouting.Builder routing) {
-        routing.get("/.well-known/openid-configuration", (req, res) -> json(res, Status.OK_200, discovery()))
-                .get("/oauth/jwks", (req, res) -> json(res, Status.OK_200, keys.publicSet().toJSONObject(true)))
+    /** Other servers call the token endpoint with their client secret, never with a browser's CSRF token. */
+    @Override
+    public List<String> csrfExemptPaths() {
+        return List.of(TOKEN_PATH);
+    }
+
+    /** Endpoints services call, for the internal socket (mounted at {@link #MOUNT} there too). */
+    public HttpService serverToServer() {
+        return this::serverToServerRoutes;
+    }
+
+    /** {@code /.well-known/openid-configuration}, mounted at {@link #DISCOVERY_MOUNT}. */
+    public HttpService discovery() {
+        return rules -> rules.get("/openid-configuration", (req, res) -> json(res, Status.OK_200, discoveryDocument()));
+    }
+
+    private void serverToServerRoutes(HttpRules rules) {
+        rules.get("/jwks", (req, res) -> json(res, Status.OK_200, keys.publicSet().toJSONObject(true)))
                 .post(TOKEN_PATH, this::token)
-                .get("/oauth/userinfo", this::userinfo);
+                .get("/userinfo", this::userinfo);
     }
 
-    private Map<String, Object> discovery() {
+    private Map<String, Object> discoveryDocument() {
+        String endpoints = issuer + MOUNT;
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer);
-        document.put("authorization_endpoint", issuer + "/oauth/authorize");
-        document.put("token_endpoint", issuer + TOKEN_PATH);
-        document.put("userinfo_endpoint", issuer + "/oauth/userinfo");
-        document.put("jwks_uri", issuer + "/oauth/jwks");
-        document.put("end_session_endpoint", issuer + "/oauth/logout");
+        document.put("authorization_endpoint", endpoints + "/authorize");
+        document.put("token_endpoint", endpoints + TOKEN_PATH);
+        document.put("userinfo_endpoint", endpoints + "/userinfo");
+        document.put("jwks_uri", endpoints + "/jwks");
+        document.put("end_session_endpoint", endpoints + "/logout");
         document.put("response_types_supported", List.of("code"));
         document.put("grant_types_supported", List.of("authorization_code"));
         document.put("subject_types_supported", List.of("public"));
@@ -127,7 +152,7 @@ public final class OidcRoutes {
         }
         Optional<SignedInUsers.SignedIn> user = signedIn.current(request);
         if (user.isEmpty()) {
-            String here = request.path().rawPath() + "?" + request.query().rawValue();
+            String here = request.path().absolute().rawPath() + "?" + request.query().rawValue();
             response.status(Status.SEE_OTHER_303)
                     .header(HeaderNames.LOCATION, "/login?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8)).send();
             return;
@@ -267,8 +292,8 @@ public final class OidcRoutes {
             if (colon < 0) {
                 return Optional.empty();
             }
-            id = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+            id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         } else {
             id = form.first("client_id").orElse(null);
             secret = form.first("client_secret").orElse(null);

@@ -5,18 +5,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Register, sign in, sign out: federation's own pages. */
-public final class AccountRoutes {
+/** Register, sign in, sign out: federation's own pages, a route group mounted at the root. */
+public final class AccountRoutes implements HttpService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -32,8 +34,9 @@ public final class AccountRoutes {
         this.renderer = renderer;
     }
 
-    public void install(HttpRouting.Builder routing) {
-        routing.get("/", this::home)
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::home)
                 .get("/login", (req, res) -> loginForm(req, res, Status.OK_200, "", "", returnPath(req.query().first("return").orElse("/"))))
                 .post("/login", this::login)
                 .get("/register", (req, res) -> registerForm(req, res, Status.OK_200, Map.of()))
@@ -135,7 +138,7 @@ public final class AccountRoutes {
     }
 
     private static String returnPath(String requested) {
-        return com.roseash.platform.auth.OidcLogin.localPath(requested);
+        return OidcLogin.localPath(requested);
     }
 
     private static void redirect(ServerResponse response, String location) {

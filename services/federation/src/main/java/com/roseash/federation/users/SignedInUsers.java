@@ -1,8 +1,10 @@
 package com.roseash.federation.users;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.roseash.platform.auth.Session;
 import com.roseash.platform.auth.SessionStore;
@@ -18,10 +20,10 @@ public final class SignedInUsers {
 
     private final SessionStore sessions;
     private final UserRepository users;
-    private final java.util.function.Consumer<String> sessionEnded;
+    private final Consumer<String> sessionEnded;
 
     /** @param sessionEnded told the id of every federation session that ends (back-channel logout) */
-    public SignedInUsers(SessionStore sessions, UserRepository users, java.util.function.Consumer<String> sessionEnded) {
+    public SignedInUsers(SessionStore sessions, UserRepository users, Consumer<String> sessionEnded) {
         this.sessions = sessions;
         this.users = users;
         this.sessionEnded = sessionEnded;
@@ -54,7 +56,7 @@ public final class SignedInUsers {
             sessions.delete(signedIn.session().id());
             sessionEnded.accept(signedIn.session().id());
         });
-        response.headers().addCookie(cookie(request, "").maxAge(java.time.Duration.ZERO).build());
+        response.headers().addCookie(cookie(request, "").maxAge(Duration.ZERO).build());
     }
 
     private static SetCookie.Builder cookie(ServerRequest request, String value) {

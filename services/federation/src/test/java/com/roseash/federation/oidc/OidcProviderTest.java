@@ -1,6 +1,7 @@
 package com.roseash.federation.oidc;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,7 +122,7 @@ class OidcProviderTest {
         HttpResponse<String> missing = browser.get(authorizeUrl(BLOG_CALLBACK, "", ""));
         HttpResponse<String> plain = browser.get(authorizeUrl(BLOG_CALLBACK, pkce.verifier.substring(0, 43), "plain"));
 
-        for (HttpResponse<String> response : java.util.List.of(missing, plain)) {
+        for (HttpResponse<String> response : List.of(missing, plain)) {
             assertThat(response.statusCode()).isEqualTo(303);
             assertThat(response.headers().firstValue("Location")).get().asString()
                     .startsWith(BLOG_CALLBACK + "?error=invalid_request").contains("S256").doesNotContain("code=");
@@ -215,7 +217,7 @@ class OidcProviderTest {
     private static String code(URI callback) {
         for (String pair : callback.getRawQuery().split("&")) {
             if (pair.startsWith("code=")) {
-                return java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
             }
         }
         throw new IllegalStateException("no code in " + callback);

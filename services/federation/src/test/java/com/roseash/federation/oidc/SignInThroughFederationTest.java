@@ -1,9 +1,12 @@
 package com.roseash.federation.oidc;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -106,7 +109,7 @@ class SignInThroughFederationTest {
         register(browser);
         String callback = browser.get(authorize).headers().firstValue("Location").orElseThrow();
 
-        HttpResponse<String> signedIn = browser.send(java.net.http.HttpRequest.newBuilder(URI.create(callback))
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(callback))
                 .header("X-Forwarded-Proto", "https").build());
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
@@ -156,15 +159,15 @@ class SignInThroughFederationTest {
     @Test
     void tamperedExpiredAndMisdirectedIdTokensAreRefused() throws Exception {
         IdTokenVerifier verifier = new IdTokenVerifier(URI.create("http://127.0.0.1:" + federation.service.internalPort() + "/oauth/jwks"),
-                federationBase, "blog", java.net.http.HttpClient.newHttpClient());
+                federationBase, "blog", HttpClient.newHttpClient());
         SigningKeys keys = SigningKeys.from(Optional.of(new JWKSet(KEY).toString(false)));
         String good = keys.sign(claims("blog", Instant.now().plusSeconds(300), "n1"));
         assertThat(verifier.verify(good, "n1").getSubject()).isEqualTo("7");
 
         String[] parts = good.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"sub\":\"7\"", "\"sub\":\"1\"");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertThatThrownBy(() -> verifier.verify(tampered, "n1")).hasMessageContaining("signature");
         assertThatThrownBy(() -> verifier.verify(keys.sign(claims("blog", Instant.now().minusSeconds(5), "n1")), "n1"))

@@ -1,11 +1,20 @@
 package com.roseash.federation.users;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.roseash.federation.FederationSettings;
 import com.roseash.federation.testing.Browser;
 import com.roseash.federation.testing.RunningFederation;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.db.Database;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +91,7 @@ class SignInTest {
         // A Redis of its own: the address counters of the other tests must not count here.
         try (TestRedis redis = TestRedis.startNew();
              RunningFederation strict = new RunningFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "3",
-                     com.roseash.platform.config.PlatformSettings.REDIS_URL.key(), redis.url()))) {
+                     PlatformSettings.REDIS_URL.key(), redis.url()))) {
             Browser guesser = new Browser(strict.publicBase());
             for (int i = 1; i <= 3; i++) {
                 assertThat(guesser.submit("/login", "/login", Map.of("email", unique("victim" + i), "password", "guess")).statusCode())
@@ -135,11 +144,11 @@ class SignInTest {
 
     @Test
     void passwordsNeverReachTheLog() {
-        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+            public void publish(LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters())
                         + " " + (record.getThrown() == null ? "" : record.getThrown().toString()));
             }
 
@@ -153,10 +162,10 @@ class SignInTest {
         };
         // Down to debug (FINE). Below that, FINEST, is Helidon's wire trace, which dumps whole requests
         // byte by byte and must never be on in production.
-        capture.setLevel(java.util.logging.Level.FINE);
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        java.util.logging.Level before = root.getLevel();
-        root.setLevel(java.util.logging.Level.FINE);
+        capture.setLevel(Level.FINE);
+        Logger root = Logger.getLogger("");
+        Level before = root.getLevel();
+        root.setLevel(Level.FINE);
         root.addHandler(capture);
         try {
             String email = unique("heidi");
@@ -176,7 +185,7 @@ class SignInTest {
         String email = unique("grace");
         register(browser(), email);
 
-        try (var database = com.roseash.platform.db.Database.connect(federation.database)) {
+        try (var database = Database.connect(federation.database)) {
             String hash = database.client().execute()
                     .get("SELECT password_hash FROM federation.users WHERE email = ?", email)
                     .orElseThrow().column("password_hash").getString();

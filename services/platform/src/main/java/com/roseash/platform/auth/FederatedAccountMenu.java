@@ -6,7 +6,8 @@ import java.util.Map;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.fragments.Fragment;
 import com.roseash.platform.fragments.FragmentClient;
-import com.roseash.platform.web.CsrfProtection;
+import com.roseash.platform.visitor.AccountMenu;
+import com.roseash.platform.web.CsrfToken;
 import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.Site;
 import io.helidon.webserver.http.ServerRequest;
@@ -40,7 +41,7 @@ public final class FederatedAccountMenu implements PageChrome {
         parameters.put("account", site.publicUrls().get(ServiceName.ACCOUNT));
         if (menu.signedIn()) {
             parameters.put("name", menu.user().name());
-            parameters.put("csrf", CsrfProtection.token(request).orElse(""));
+            parameters.put("csrf", CsrfToken.of(request).orElse(""));
         }
         return fragments.fetchPersonal(ACCOUNT_MENU, parameters)
                 .<Map<String, Object>>map(html -> Map.of("accountMenuHtml", html))

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
@@ -111,7 +112,7 @@ public final class IdTokenVerifier {
             throw new Refused("the logout token is stale");
         }
         Object events = claims.getClaim("events");
-        if (!(events instanceof java.util.Map<?, ?> map) || !map.containsKey(BACKCHANNEL_LOGOUT_EVENT) || claims.getClaim("nonce") != null) {
+        if (!(events instanceof Map<?, ?> map) || !map.containsKey(BACKCHANNEL_LOGOUT_EVENT) || claims.getClaim("nonce") != null) {
             throw new Refused("the token is not a logout token");
         }
         Object sid = claims.getClaim("sid");

@@ -21,32 +21,41 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
-import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.visitor.CurrentUser;
+import com.roseash.platform.web.Boost;
+import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Requests;
+import com.roseash.platform.web.Urls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.Filter;
-import io.helidon.webserver.http.FilterChain;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.RoutingRequest;
-import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Sign-in through federation for one service: {@code /auth/login}, {@code /auth/callback} and
- * {@code /auth/logout}, the authorization code flow with state, nonce and PKCE (S256), and a
- * first-party session cookie for this service's own host (so no browser's tracking protection gets in
- * the way). Each request's signed-in user is put in the request context as a {@link CurrentUser}.
+ * Sign-in through federation for one service, a route group mounted at {@link #MOUNT}: {@code /auth/login},
+ * {@code /auth/callback} and {@code /auth/logout}, the authorization code flow with state, nonce and PKCE
+ * (S256), and a first-party session cookie for this service's own host (so no browser's tracking protection
+ * gets in the way). {@link #currentUser()} is the feature that puts each request's signed-in user in the
+ * request context; {@link #backChannelLogout()} the internal socket's group federation calls.
  */
-public final class OidcLogin {
+public final class OidcLogin implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(OidcLogin.class.getName());
+    /** Where the sign-in group is mounted on the public socket. */
+    public static final String MOUNT = "/auth";
+    /** Where the back-channel logout group is mounted on the internal socket. */
+    public static final String INTERNAL_MOUNT = "/internal/auth";
+    public static final String BACKCHANNEL_LOGOUT_PATH = INTERNAL_MOUNT + "/backchannel-logout";
     public static final String SESSION_COOKIE = "rose_ash_session";
     static final String STATE_COOKIE = "rose_ash_login";
-    public static final String BACKCHANNEL_LOGOUT_PATH = "/internal/auth/backchannel-logout";
     private static final Duration LOGIN_TTL = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,11 +63,11 @@ public final class OidcLogin {
     private final ClientSettings client;
     private final SessionStore sessions;
     private final RedisCache redis;
-    private final ErrorPages errors;
+    private final ErrorResponses errors;
     private final HttpClient http;
     private final IdTokenVerifier verifier;
 
-    public OidcLogin(ClientSettings client, SessionStore sessions, RedisCache redis, ErrorPages errors) {
+    public OidcLogin(ClientSettings client, SessionStore sessions, RedisCache redis, ErrorResponses errors) {
         this.client = client;
         this.sessions = sessions;
         this.redis = redis;
@@ -68,49 +77,43 @@ public final class OidcLogin {
     }
 
     /** Sign-in for {@code service} as configured: its client settings, sessions with their timeouts. */
-    public static OidcLogin create(com.roseash.platform.config.RoseAshConfig config, com.roseash.contract.ServiceName service,
-                                   RedisCache redis, ErrorPages errors) {
+    public static OidcLogin create(RoseAshConfig config, ServiceName service, RedisCache redis, ErrorResponses errors) {
         return new OidcLogin(ClientSettings.from(config, service),
-                new SessionStore(redis, service.id(), config.duration(com.roseash.platform.config.PlatformSettings.SESSION_IDLE),
-                        config.duration(com.roseash.platform.config.PlatformSettings.SESSION_ABSOLUTE)), redis, errors);
+                new SessionStore(redis, service.id(), config.duration(PlatformSettings.SESSION_IDLE),
+                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), redis, errors);
     }
 
-    /** Installs the three routes and the filter that resolves the signed-in user. */
-    public void install(HttpRouting.Builder routing) {
-        routing.addFilter(new CurrentUserFilter())
-                .get("/auth/login", this::login)
-                .get("/auth/callback", this::callback)
-                .post("/auth/logout", this::logout);
+    /** The three routes, relative to {@link #MOUNT}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/login", this::login)
+                .get("/callback", this::callback)
+                .post("/logout", this::logout);
     }
 
-    /** The back-channel logout endpoint federation calls, on the internal socket only. */
-    public void installInternal(HttpRouting.Builder internal) {
-        internal.post(BACKCHANNEL_LOGOUT_PATH, (request, response) -> {
+    /** The feature that resolves each request's signed-in user from this service's session cookie. */
+    public CurrentUserFeature currentUser() {
+        return new CurrentUserFeature(sessions);
+    }
+
+    /**
+     * The back-channel logout endpoint federation calls, for the internal socket only (mounted at
+     * {@link #INTERNAL_MOUNT}). A refused token is a 400 problem+json from the internal socket's error feature.
+     */
+    public HttpService backChannelLogout() {
+        return rules -> rules.post("/backchannel-logout", (request, response) -> {
             response.header(HeaderNames.CACHE_CONTROL, "no-store");
-            String token = com.roseash.platform.web.FormData.of(request).first("logout_token").orElse("");
+            String token = FormData.of(request).first("logout_token").orElse("");
+            String sid;
             try {
-                String sid = verifier.verifyLogoutToken(token);
-                int ended = sessions.deleteBySid(sid);
-                LOG.log(Level.DEBUG, "Back-channel logout ended " + ended + " session(s) of " + client.clientId());
-                response.status(Status.OK_200).send();
+                sid = verifier.verifyLogoutToken(token);
             } catch (IdTokenVerifier.Refused e) {
-                response.status(Status.BAD_REQUEST_400).header(HeaderNames.CONTENT_TYPE, "application/json")
-                        .send("{\"error\":\"invalid_request\",\"error_description\":\"" + e.getMessage() + "\"}");
+                throw ErrorResponses.badRequest("The logout token was refused: " + e.getMessage());
             }
+            int ended = sessions.deleteBySid(sid);
+            LOG.log(Level.DEBUG, "Back-channel logout ended " + ended + " session(s) of " + client.clientId());
+            response.status(Status.OK_200).send();
         });
-    }
-
-    private final class CurrentUserFilter implements Filter {
-        @Override
-        public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-            Optional<Session> session = request.headers().cookies().first(SESSION_COOKIE).asOptional().flatMap(sessions::find);
-            session.ifPresent(s -> {
-                request.context().register(s);
-                request.context().register(user(s));
-            });
-            request.context().register(new AccountMenu(session.map(OidcLogin::user).orElse(null), loginPath(here(request))));
-            chain.proceed();
-        }
     }
 
     private void login(ServerRequest request, ServerResponse response) {
@@ -122,7 +125,7 @@ public final class OidcLogin {
             errors.render(request, response, Status.SERVICE_UNAVAILABLE_503, "Signing in is unavailable for a moment. Try again shortly.");
             return;
         }
-        response.headers().addCookie(cookie(request, STATE_COOKIE, state).maxAge(LOGIN_TTL).path("/auth/").build());
+        response.headers().addCookie(cookie(request, STATE_COOKIE, state).maxAge(LOGIN_TTL).path(MOUNT + "/").build());
         String authorize = client.federationPublic().resolve("oauth/authorize") + "?" + query(Map.of(
                 "response_type", "code",
                 "client_id", client.clientId(),
@@ -132,7 +135,7 @@ public final class OidcLogin {
                 "nonce", nonce,
                 "code_challenge", s256(codeVerifier),
                 "code_challenge_method", "S256"));
-        if (com.roseash.platform.web.Boost.wantsFragment(request)) {
+        if (Boost.wantsFragment(request)) {
             // A boosted click: have htmx navigate the whole page, since federation is another host.
             response.header(HeaderNames.create("HX-Redirect"), authorize).status(Status.OK_200).send();
             return;
@@ -150,7 +153,7 @@ public final class OidcLogin {
         }
         Map<String, String> pending = redis.getHash(loginKey(state));
         redis.delete(loginKey(state));
-        response.headers().addCookie(cookie(request, STATE_COOKIE, "").maxAge(Duration.ZERO).path("/auth/").build());
+        response.headers().addCookie(cookie(request, STATE_COOKIE, "").maxAge(Duration.ZERO).path(MOUNT + "/").build());
         if (pending.isEmpty()) {
             errors.render(request, response, Status.BAD_REQUEST_400, "This sign-in has expired or was used already. Sign in again.");
             return;
@@ -223,7 +226,7 @@ public final class OidcLogin {
         }
     }
 
-    private static CurrentUser user(Session session) {
+    static CurrentUser user(Session session) {
         Set<String> roles = new LinkedHashSet<>(List.of(session.attribute("roles").split(",")));
         roles.remove("");
         return new CurrentUser(session.attribute("sub"), session.attribute("name"), session.attribute("email"), Set.copyOf(roles));
@@ -264,17 +267,17 @@ public final class OidcLogin {
     }
 
     private static String query(Map<String, String> parameters) {
-        return com.roseash.platform.web.Urls.query(parameters);
+        return Urls.query(parameters);
     }
 
     /** Where a sign-in link should point to come back to {@code path}. */
     public static String loginPath(String path) {
-        return "/auth/login?return=" + URLEncoder.encode(localPath(path), StandardCharsets.UTF_8);
+        return MOUNT + "/login?return=" + URLEncoder.encode(localPath(path), StandardCharsets.UTF_8);
     }
 
-    /** Used by {@link Roles}: the URI a browser would come back to after signing in. */
+    /** The URI a browser would come back to after signing in (the full path, whichever group is asking). */
     static String here(ServerRequest request) {
         String query = request.query().rawValue();
-        return request.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        return request.path().absolute().rawPath() + (query.isEmpty() ? "" : "?" + query);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.roseash.platform.cache.RedisCache;
 
@@ -81,7 +82,7 @@ public final class SessionStore {
      */
     public int deleteBySid(String sid) {
         String index = prefix + "sid:" + sid;
-        java.util.Set<String> ids = redis.members(index);
+        Set<String> ids = redis.members(index);
         ids.forEach(this::delete);
         redis.delete(index);
         return ids.size();

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
@@ -19,6 +23,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -67,9 +72,9 @@ public final class RedisCache implements AutoCloseable {
     }
 
     /** Stores a hash with a time to live; false when Redis did not take it. */
-    public boolean putHash(String key, java.util.Map<String, String> fields, Duration ttl) {
+    public boolean putHash(String key, Map<String, String> fields, Duration ttl) {
         // One script, so a session never exists without its expiry.
-        java.util.List<String> args = new java.util.ArrayList<>();
+        List<String> args = new ArrayList<>();
         args.add(String.valueOf(ttl.toMillis()));
         fields.forEach((name, value) -> {
             args.add(name);
@@ -79,14 +84,14 @@ public final class RedisCache implements AutoCloseable {
                 redis.call('DEL', KEYS[1])
                 redis.call('HSET', KEYS[1], unpack(ARGV, 2))
                 return redis.call('PEXPIRE', KEYS[1], ARGV[1])""",
-                io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, args.toArray(String[]::new)));
+                ScriptOutputType.INTEGER, new String[] {key}, args.toArray(String[]::new)));
         return stored != null && stored == 1L;
     }
 
     /** The hash's fields; empty when it does not exist or Redis is down. */
-    public java.util.Map<String, String> getHash(String key) {
-        java.util.Map<String, String> fields = run(commands -> commands.hgetall(key));
-        return fields == null ? java.util.Map.of() : fields;
+    public Map<String, String> getHash(String key) {
+        Map<String, String> fields = run(commands -> commands.hgetall(key));
+        return fields == null ? Map.of() : fields;
     }
 
     public void expire(String key, Duration ttl) {
@@ -101,13 +106,13 @@ public final class RedisCache implements AutoCloseable {
      * Counts an event in a fixed window: the count including this one, or empty when Redis is down.
      * Used for rate limits.
      */
-    public java.util.OptionalLong increment(String key, Duration window) {
+    public OptionalLong increment(String key, Duration window) {
         // One script, so a counter never outlives its window.
         Long count = run(commands -> commands.eval("""
                 local n = redis.call('INCR', KEYS[1])
                 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-                return n""", io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(window.toMillis())));
-        return count == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(count);
+                return n""", ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(window.toMillis())));
+        return count == null ? OptionalLong.empty() : OptionalLong.of(count);
     }
 
     /** Adds a member to a set and (re)sets the set's time to live. */
@@ -115,13 +120,13 @@ public final class RedisCache implements AutoCloseable {
         run(commands -> commands.eval("""
                 redis.call('SADD', KEYS[1], ARGV[2])
                 return redis.call('PEXPIRE', KEYS[1], ARGV[1])""",
-                io.lettuce.core.ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(ttl.toMillis()), member));
+                ScriptOutputType.INTEGER, new String[] {key}, String.valueOf(ttl.toMillis()), member));
     }
 
     /** The set's members; empty when it does not exist or Redis is down. */
-    public java.util.Set<String> members(String key) {
-        java.util.Set<String> members = run(commands -> commands.smembers(key));
-        return members == null ? java.util.Set.of() : members;
+    public Set<String> members(String key) {
+        Set<String> members = run(commands -> commands.smembers(key));
+        return members == null ? Set.of() : members;
     }
 
     /** Removes every key starting with {@code prefix}; used when content changes. */
@@ -178,7 +183,7 @@ public final class RedisCache implements AutoCloseable {
         return "PONG".equals(run(RedisCommands::ping));
     }
 
-    private <T> T run(java.util.function.Function<RedisCommands<String, String>, T> operation) {
+    private <T> T run(Function<RedisCommands<String, String>, T> operation) {
         StatefulRedisConnection<String, String> current = connection();
         if (current == null) {
             return null;

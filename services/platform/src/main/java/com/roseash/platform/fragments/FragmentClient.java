@@ -8,10 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +25,7 @@ import com.roseash.contract.Sockets;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.web.Urls;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 
@@ -43,7 +47,7 @@ public final class FragmentClient {
     private final Duration ttl;
     private final HttpClient http;
     /** Last time each fragment's outage was logged: once a minute is enough to notice, not to flood. */
-    private final Map<Fragment, java.time.Instant> lastLogged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Fragment, Instant> lastLogged = new ConcurrentHashMap<>();
 
     public FragmentClient(Map<ServiceName, URI> internalUrls, RedisCache cache, Duration timeout, Duration ttl) {
         this.internalUrls = Map.copyOf(internalUrls);
@@ -59,7 +63,7 @@ public final class FragmentClient {
 
     /** A client for the internal URLs, timeout and TTL in {@code config}. */
     public static FragmentClient create(RoseAshConfig config, RedisCache cache) {
-        Map<ServiceName, URI> urls = new java.util.EnumMap<>(ServiceName.class);
+        Map<ServiceName, URI> urls = new EnumMap<>(ServiceName.class);
         for (ServiceName service : ServiceName.values()) {
             config.value(PlatformSettings.internalUrl(service)).map(URI::create).ifPresent(url -> urls.put(service, url));
         }
@@ -87,7 +91,7 @@ public final class FragmentClient {
      * its service is slow or down, so the caller can render its own fallback.
      */
     public Optional<String> fetchPersonal(Fragment fragment, Map<String, String> parameters) {
-        String query = com.roseash.platform.web.Urls.query(parameters);
+        String query = Urls.query(parameters);
         return fetchFromService(fragment, query.isEmpty() ? "" : "?" + query);
     }
 
@@ -150,8 +154,8 @@ public final class FragmentClient {
                         .description("Fragments rendered as placeholders because their service was slow or down")
                         .tags(List.of(Metrics.tag("service", fragment.service().id()), Metrics.tag("type", fragment.type()))))
                 .increment();
-        java.time.Instant now = java.time.Instant.now();
-        java.time.Instant last = lastLogged.get(fragment);
+        Instant now = Instant.now();
+        Instant last = lastLogged.get(fragment);
         if (last == null || last.isBefore(now.minus(Duration.ofMinutes(1)))) {
             lastLogged.put(fragment, now);
             LOG.log(Level.WARNING, "Fragment " + fragment.service().id() + "/" + fragment.type()

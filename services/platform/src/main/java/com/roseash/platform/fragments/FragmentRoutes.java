@@ -7,12 +7,16 @@ import java.util.function.Supplier;
 
 import com.roseash.contract.Sockets;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.http.NotFoundException;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
-/** Serves this service's fragments on the internal socket at {@code /internal/fragments/<type>}. */
-public final class FragmentRoutes {
+/**
+ * Serves this service's fragments on the internal socket: a route group mounted at
+ * {@code Sockets.FRAGMENTS_PATH}, answering {@code /internal/fragments/<type>}.
+ */
+public final class FragmentRoutes implements HttpService {
 
     private final Map<String, Function<ServerRequest, String>> fragments = new LinkedHashMap<>();
 
@@ -28,13 +32,13 @@ public final class FragmentRoutes {
         return this;
     }
 
-    public void install(HttpRouting.Builder internal) {
-        internal.get(Sockets.FRAGMENTS_PATH + "/{type}", (request, response) -> {
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{type}", (request, response) -> {
             String type = request.path().pathParameters().get("type");
             Function<ServerRequest, String> fragment = fragments.get(type);
             if (fragment == null) {
-                response.status(Status.NOT_FOUND_404).send("Unknown fragment type: " + type);
-                return;
+                throw new NotFoundException("Unknown fragment type: " + type);
             }
             response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
             response.send(fragment.apply(request));

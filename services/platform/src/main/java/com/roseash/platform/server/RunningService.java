@@ -2,6 +2,8 @@ package com.roseash.platform.server;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
@@ -28,9 +30,9 @@ public record RunningService(ServiceName name, WebServer server, List<AutoClosea
     }
 
     /** A service's {@code main}: starts it, and stops it cleanly on SIGTERM or Ctrl-C. */
-    public static void runUntilStopped(java.util.function.Supplier<RunningService> start) throws InterruptedException {
+    public static void runUntilStopped(Supplier<RunningService> start) throws InterruptedException {
         RunningService service = start.get();
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();

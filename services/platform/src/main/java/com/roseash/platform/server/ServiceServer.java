@@ -1,83 +1,74 @@
 package com.roseash.platform.server;
 
-import java.security.SecureRandom;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.roseash.contract.Sockets;
-import com.roseash.platform.web.CsrfProtection;
-import com.roseash.platform.web.ErrorPages;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.csrf.CsrfProtection;
+import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.SecurityHeaders;
 import com.roseash.platform.web.StaticAssets;
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /**
- * Builds a service's web server on the runtime contract (DESIGN section 4): the public socket with
- * pages, static files, security headers, CSRF protection and error pages; the internal socket for
- * fragments; the admin socket with health (details on) and Prometheus metrics.
+ * Builds a service's web server on the runtime contract (docs/platform.md, "Runtime contract"): the public
+ * socket with the service's route groups and the standard features (security headers, CSRF protection keyed
+ * by {@code rose-ash.session.secret}, static files, error responses), the internal socket with its groups and
+ * JSON errors, the admin socket with health (details on) and Prometheus metrics.
  */
 public final class ServiceServer {
 
     private ServiceServer() {
     }
 
-    public static Builder builder(ServerSettings settings, PageRenderer renderer) {
-        return new Builder(settings, renderer);
+    public static Builder builder(RoseAshConfig config, PageRenderer renderer) {
+        return new Builder(config, renderer);
     }
 
     public static final class Builder {
-        private final ServerSettings settings;
+        private final RoseAshConfig config;
         private final PageRenderer renderer;
+        private final List<RouteGroup> publicGroups = new ArrayList<>();
+        private final List<RouteGroup> internalGroups = new ArrayList<>();
+        private final List<HttpFeature> features = new ArrayList<>();
         private final List<HealthCheck> checks = new ArrayList<>();
-        private final List<String> csrfExemptPrefixes = new ArrayList<>();
         private final List<String> formTargets = new ArrayList<>();
-        private Consumer<HttpRouting.Builder> publicRoutes = routing -> { };
-        private Consumer<HttpRouting.Builder> internalRoutes = routing -> { };
-        private byte[] csrfSecret;
 
-        private Builder(ServerSettings settings, PageRenderer renderer) {
-            this.settings = settings;
+        private Builder(RoseAshConfig config, PageRenderer renderer) {
+            this.config = config;
             this.renderer = renderer;
         }
 
-        public Builder publicRoutes(Consumer<HttpRouting.Builder> routes) {
-            this.publicRoutes = routes;
+        /** A route group on the public socket, its routes relative to {@code prefix}. */
+        public Builder route(String prefix, HttpService group) {
+            publicGroups.add(new RouteGroup(prefix, group));
             return this;
         }
 
-        public Builder internalRoutes(Consumer<HttpRouting.Builder> routes) {
-            this.internalRoutes = routes;
+        /** A route group on the internal socket, which only the platform's own services reach. */
+        public Builder internalRoute(String prefix, HttpService group) {
+            internalGroups.add(new RouteGroup(prefix, group));
+            return this;
+        }
+
+        /** A feature of this service's on the public socket, besides the standard ones (e.g. the signed-in user). */
+        public Builder feature(HttpFeature feature) {
+            features.add(feature);
             return this;
         }
 
         public Builder healthCheck(HealthCheck check) {
             checks.add(check);
-            return this;
-        }
-
-        /** The key CSRF tokens are signed with; a random one per process when never set. */
-        public Builder csrfSecret(byte[] secret) {
-            this.csrfSecret = secret.clone();
-            return this;
-        }
-
-        /** The key from {@code rose-ash.session.secret} (the operator's Secret), when configured. */
-        public Builder csrfSecretFrom(com.roseash.platform.config.RoseAshConfig config) {
-            config.value(com.roseash.platform.config.PlatformSettings.SESSION_SECRET)
-                    .ifPresent(secret -> csrfSecret(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return this;
-        }
-
-        /** Paths other servers POST to (inboxes, webhooks), which authenticate callers their own way. */
-        public Builder csrfExempt(String pathPrefix) {
-            csrfExemptPrefixes.add(pathPrefix);
             return this;
         }
 
@@ -87,22 +78,29 @@ public final class ServiceServer {
             return this;
         }
 
-        public WebServer build() {
-            ErrorPages errorPages = new ErrorPages(renderer);
-            // Sign-in and sign-out forms end in redirects across the platform's hosts, and browsers hold
-            // those redirects to form-action too.
-            List<String> formOrigins = new ArrayList<>(formTargets);
-            renderer.site().publicUrls().values().forEach(url -> formOrigins.add(origin(url)));
-            HttpRouting.Builder publicRouting = HttpRouting.builder()
-                    .addFilter(new SecurityHeaders(formOrigins))
-                    .addFilter(new CsrfProtection(secret(), csrfExemptPrefixes, errorPages));
-            errorPages.install(publicRouting);
-            StaticAssets.install(publicRouting);
-            publicRoutes.accept(publicRouting);
-            errorPages.installNotFound(publicRouting);
+        /** The public socket's routing: the standard features, this service's features and its route groups. */
+        public void setUpPublic(HttpRouting.Builder routing) {
+            List<String> csrfExempt = publicGroups.stream().flatMap(group -> group.csrfExemptPaths().stream()).toList();
+            routing.addFeature(new SecurityHeaders(formOrigins()))
+                    .addFeature(CsrfProtection.from(config, csrfExempt))
+                    .addFeature(new StaticAssets())
+                    .addFeature(ErrorResponses.pagesOrJson(renderer));
+            features.forEach(routing::addFeature);
+            register(publicGroups, routing);
+        }
 
+        /** The internal socket's routing: its route groups, with problem+json errors. */
+        public void setUpInternal(HttpRouting.Builder routing) {
+            routing.addFeature(ErrorResponses.jsonOnly());
+            register(internalGroups, routing);
+        }
+
+        public WebServer build() {
+            ServerSettings settings = ServerSettings.from(config);
+            HttpRouting.Builder publicRouting = HttpRouting.builder();
+            setUpPublic(publicRouting);
             HttpRouting.Builder internalRouting = HttpRouting.builder();
-            internalRoutes.accept(internalRouting);
+            setUpInternal(internalRouting);
 
             HealthObserver health = HealthObserver.builder()
                     .details(true)
@@ -126,18 +124,25 @@ public final class ServiceServer {
                     .build();
         }
 
-        private static String origin(String url) {
-            java.net.URI uri = java.net.URI.create(url);
-            return uri.getScheme() + "://" + uri.getRawAuthority();
+        /** Most specific prefix first, so a root group's patterns see only what no other group claims. */
+        private static void register(List<RouteGroup> groups, HttpRouting.Builder routing) {
+            groups.stream().sorted(RouteGroup.MOST_SPECIFIC_FIRST)
+                    .forEach(group -> routing.register(group.prefix(), group.service()));
         }
 
-        private byte[] secret() {
-            if (csrfSecret != null) {
-                return csrfSecret;
-            }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return random;
+        /**
+         * Sign-in and sign-out forms end in redirects across the platform's hosts, and browsers hold those
+         * redirects to form-action too.
+         */
+        private List<String> formOrigins() {
+            List<String> origins = new ArrayList<>(formTargets);
+            renderer.site().publicUrls().values().forEach(url -> origins.add(origin(url)));
+            return origins;
+        }
+
+        private static String origin(String url) {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.roseash.platform.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -19,7 +20,7 @@ public interface PageChrome {
     /** Both chromes' values; the second wins where both set a key. */
     default PageChrome and(PageChrome other) {
         return request -> {
-            Map<String, Object> values = new java.util.HashMap<>(forRequest(request));
+            Map<String, Object> values = new HashMap<>(forRequest(request));
             values.putAll(other.forRequest(request));
             return values;
         };

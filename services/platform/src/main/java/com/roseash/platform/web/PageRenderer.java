@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.visitor.AccountMenu;
+import com.roseash.platform.visitor.CurrentUser;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -14,8 +16,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Answers a page request with the full layout, or with the title and {@code #content} fragment when
- * htmx asks for a boosted swap (DESIGN section 6). Both variants carry {@code Vary: HX-Request} so no
- * cache hands one to the other.
+ * htmx asks for a boosted swap (docs/platform.md, "Pages and boosted navigation"). Both variants carry
+ * {@code Vary: HX-Request} so no cache hands one to the other.
  */
 public final class PageRenderer {
 
@@ -65,16 +67,17 @@ public final class PageRenderer {
     /** The page's content; with the visitor's CSRF token for its forms unless {@code visitor} is null (shared). */
     private RenderedContent content(Page page, ServerRequest visitor) {
         Map<String, Object> token = new HashMap<>();
-        token.put("csrfToken", visitor == null ? "" : CsrfProtection.token(visitor).orElse(""));
+        token.put("csrfToken", visitor == null ? "" : CsrfToken.of(visitor).orElse(""));
         if (visitor != null) {
-            com.roseash.platform.auth.CurrentUser.of(visitor).ifPresent(user -> token.put("currentUser", user));
+            CurrentUser.of(visitor).ifPresent(user -> token.put("currentUser", user));
         }
         return new RenderedContent(page.title(), templates.render(page.template(), common(), token, page.model()));
     }
 
     private void respond(ServerRequest request, ServerResponse response, Status status, RenderedContent content) {
         response.status(status);
-        response.header(Boost.VARY, "HX-Request");
+        // Added to, not set: an error response also varies by Accept.
+        response.headers().add(Boost.VARY, "HX-Request");
         response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
         String title = fullTitle(content.title());
         if (Boost.wantsFragment(request)) {
@@ -85,8 +88,8 @@ public final class PageRenderer {
         layout.putAll(safeChrome(request));
         layout.put("title", title);
         layout.put("content", content.html());
-        layout.put("csrfToken", CsrfProtection.token(request).orElse(""));
-        request.context().get(com.roseash.platform.auth.AccountMenu.class).ifPresent(menu -> layout.put("account", menu));
+        layout.put("csrfToken", CsrfToken.of(request).orElse(""));
+        request.context().get(AccountMenu.class).ifPresent(menu -> layout.put("account", menu));
         response.send(templates.render("layout", layout));
     }
 
@@ -109,6 +112,6 @@ public final class PageRenderer {
 
     private static String cacheKey(ServerRequest request) {
         String query = request.query().rawValue();
-        return request.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        return request.path().absolute().rawPath() + (query.isEmpty() ? "" : "?" + query);
     }
 }

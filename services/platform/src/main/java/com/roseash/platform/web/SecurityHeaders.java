@@ -4,9 +4,12 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.helidon.common.Weighted;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
@@ -15,7 +18,10 @@ import io.helidon.webserver.http.RoutingResponse;
  * own origin: htmx comes from our webjar, and its config (in a meta tag) turns off eval and inline
  * indicator styles, so no inline script or style is ever needed.
  */
-public final class SecurityHeaders implements Filter {
+public final class SecurityHeaders implements HttpFeature, Weighted, Filter {
+
+    /** The first filter, so every answer carries the headers, refusals and errors included (docs/platform.md). */
+    public static final double WEIGHT = 1000;
 
     private final String contentSecurityPolicy;
 
@@ -35,6 +41,16 @@ public final class SecurityHeaders implements Filter {
                 "base-uri 'self'",
                 "frame-ancestors 'none'",
                 "form-action " + String.join(" ", formAction));
+    }
+
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        routing.addFilter(this);
+    }
+
+    @Override
+    public double weight() {
+        return WEIGHT;
     }
 
     public String contentSecurityPolicy() {

@@ -5,21 +5,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import io.helidon.common.Weighted;
+import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 /**
  * Static files: htmx from its webjar (never a CDN), and the platform's own script and stylesheet from
- * the classpath folder {@code static/}. A service adds its files to the same folder.
+ * the classpath folder {@code static/}. A service adds its files to the same folder. Mounted before the
+ * service's route groups (higher weight), so no page pattern can shadow a file.
  */
-public final class StaticAssets {
+public final class StaticAssets implements HttpFeature, Weighted {
 
+    public static final double WEIGHT = 500;
     public static final String HTMX_PATH = "/static/vendor/htmx.min.js";
 
-    private StaticAssets() {
+    @Override
+    public double weight() {
+        return WEIGHT;
     }
 
-    public static void install(HttpRouting.Builder routing) {
+    @Override
+    public void setup(HttpRouting.Builder routing) {
         routing.register("/static/vendor", StaticContentService.create(
                 "META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist"));
         routing.register("/static", StaticContentService.create("static"));

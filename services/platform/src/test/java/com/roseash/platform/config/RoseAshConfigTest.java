@@ -3,6 +3,8 @@ package com.roseash.platform.config;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.contract.ServiceName;
+import com.roseash.platform.db.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,7 @@ class RoseAshConfigTest {
 
         assertThat(config.string(PlatformSettings.DB_URL)).isEqualTo("jdbc:postgresql://db.example:5432/coop");
         assertThat(config.duration(PlatformSettings.PAGE_TTL)).hasMinutes(5);
-        assertThat(config.string(PlatformSettings.internalUrl(com.roseash.contract.ServiceName.CART)))
+        assertThat(config.string(PlatformSettings.internalUrl(ServiceName.CART)))
                 .isEqualTo("http://cart:8081");
         assertThat(config.string(PlatformSettings.DB_USER)).isEqualTo("roseash");
     }
@@ -54,7 +56,7 @@ class RoseAshConfigTest {
     void secretsHaveNoDefaultAndStayOutOfToString() {
         RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), Map.of(),
                 Map.of("ROSE_ASH_DB_PASSWORD", "hunter2"));
-        var settings = com.roseash.platform.db.DatabaseSettings.from(config);
+        var settings = DatabaseSettings.from(config);
 
         assertThat(settings.password()).isEqualTo("hunter2");
         assertThat(settings.toString()).doesNotContain("hunter2");

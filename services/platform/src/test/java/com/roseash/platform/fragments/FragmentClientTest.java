@@ -18,6 +18,7 @@ import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.testing.TestRedis;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
@@ -127,7 +128,7 @@ class FragmentClientTest {
                 .tags(List.of(Metrics.tag("service", fragment.service().id()), Metrics.tag("type", fragment.type())))).count();
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String html) throws IOException {
+    private static void answer(HttpExchange exchange, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
         exchange.sendResponseHeaders(200, body.length);

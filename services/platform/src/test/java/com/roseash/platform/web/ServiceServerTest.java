@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.roseash.platform.csrf.CsrfProtection;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceServerTest {
+
+    /** What a browser's navigation sends. */
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private static TestSite site;
 
@@ -66,7 +70,7 @@ class ServiceServerTest {
 
     @Test
     void unknownPathsGetTheNotFoundPageInTheLayout() {
-        HttpResponse<String> missing = site.get(site.publicUri("/no/such/page"));
+        HttpResponse<String> missing = site.get(site.publicUri("/no/such/page"), "Accept", BROWSER);
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("<header").contains("Page not found").contains("/no/such/page");
@@ -78,7 +82,7 @@ class ServiceServerTest {
 
     @Test
     void anExceptionGivesTheErrorPageWithAnIncidentIdAndNoStackTrace() {
-        HttpResponse<String> error = site.get(site.publicUri("/boom"));
+        HttpResponse<String> error = site.get(site.publicUri("/boom"), "Accept", BROWSER);
 
         assertThat(error.statusCode()).isEqualTo(500);
         assertThat(error.body()).contains("<header").contains("Something went wrong").containsPattern("incident [0-9a-f]{8}")
@@ -87,7 +91,7 @@ class ServiceServerTest {
 
     @Test
     void aBadRequestSaysWhatWasWrong() {
-        HttpResponse<String> bad = site.get(site.publicUri("/bad"));
+        HttpResponse<String> bad = site.get(site.publicUri("/bad"), "Accept", BROWSER);
 
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("page must be a whole number");

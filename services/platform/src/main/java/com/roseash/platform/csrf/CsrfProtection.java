@@ -1,5 +1,6 @@
-package com.roseash.platform.web;
+package com.roseash.platform.csrf;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -9,20 +10,29 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.web.CsrfToken;
+import com.roseash.platform.web.FormData;
+import com.roseash.platform.web.Requests;
+import io.helidon.common.Weighted;
 import io.helidon.common.parameters.Parameters;
+import io.helidon.common.uri.UriPath;
+import io.helidon.http.ForbiddenException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
+import io.helidon.http.PathMatchers;
 import io.helidon.http.SetCookie;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * CSRF protection for every state-changing request on the public socket, so no handler can forget it.
@@ -30,28 +40,54 @@ import io.helidon.webserver.http.ServerRequest;
  * <p>Signed double submit: the browser holds a random value in an HttpOnly cookie; pages embed
  * HMAC(secret, value) as the token. A POST must send the token (form field {@code _csrf} or header
  * {@code X-CSRF-Token}); another site can neither read the cookie nor compute the HMAC. Paths that
- * other servers call (ActivityPub inboxes, payment webhooks) are exempted by prefix and authenticate
- * their callers their own way.
+ * other servers call (ActivityPub inboxes, payment webhooks) are declared by their route group
+ * ({@link CsrfExempt}) and authenticate their callers their own way.
+ *
+ * <p>The key is {@code rose-ash.session.secret}, shared by every replica, so a form rendered by one replica
+ * posts to another. A refusal is a 403 {@link ForbiddenException}, answered by the error feature.
  */
-public final class CsrfProtection implements Filter {
+public final class CsrfProtection implements HttpFeature, Weighted, Filter {
 
+    /** After the security headers, before the signed-in user is looked up (docs/platform.md, "Features"). */
+    public static final double WEIGHT = 900;
     public static final String COOKIE = "rose_ash_csrf";
+    private static final System.Logger LOG = System.getLogger(CsrfProtection.class.getName());
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
-    private final List<String> exemptPrefixes;
-    private final ErrorPages errorPages;
+    private final List<PathMatcher> exempt;
 
-    public CsrfProtection(byte[] secret, List<String> exemptPrefixes, ErrorPages errorPages) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.exemptPrefixes = List.copyOf(exemptPrefixes);
-        this.errorPages = errorPages;
+    /** @param exemptPaths full path patterns (mount prefix included) that skip the check */
+    public CsrfProtection(byte[] secret, List<String> exemptPaths) {
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.exempt = exemptPaths.stream().map(PathMatchers::create).toList();
     }
 
-    /** The token for the current request, for templates. */
-    public static Optional<String> token(ServerRequest request) {
-        return request.context().get(CsrfToken.class).map(CsrfToken::value);
+    /**
+     * Protection keyed by {@code rose-ash.session.secret}. Without it (a developer's bare run), a random key
+     * for this process: forms then fail across replicas and restarts, so it is logged as a warning.
+     */
+    public static CsrfProtection from(RoseAshConfig config, List<String> exemptPaths) {
+        Optional<String> secret = config.value(PlatformSettings.SESSION_SECRET);
+        if (secret.isPresent()) {
+            return new CsrfProtection(secret.get().getBytes(StandardCharsets.UTF_8), exemptPaths);
+        }
+        LOG.log(Level.WARNING, PlatformSettings.SESSION_SECRET.key() + " is not set: CSRF tokens are signed with a random key"
+                + " of this process, so forms fail on other replicas and after a restart");
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return new CsrfProtection(random, exemptPaths);
+    }
+
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        routing.addFilter(this);
+    }
+
+    @Override
+    public double weight() {
+        return WEIGHT;
     }
 
     @Override
@@ -69,7 +105,7 @@ public final class CsrfProtection implements Filter {
         String expected = sign(browserValue);
         request.context().register(new CsrfToken(expected));
 
-        if (SAFE.contains(request.prologue().method()) || isExempt(request.path().path())) {
+        if (SAFE.contains(request.prologue().method()) || isExempt(request.path().absolute().path())) {
             chain.proceed();
             return;
         }
@@ -81,15 +117,14 @@ public final class CsrfProtection implements Filter {
             }
         }
         if (sent.isEmpty() || !constantTimeEquals(sent.get(), expected)) {
-            errorPages.render(request, response, Status.FORBIDDEN_403,
-                    "This form has expired or did not come from this site. Reload the page and try again.");
-            return;
+            throw new ForbiddenException("This form has expired or did not come from this site. Reload the page and try again.");
         }
         chain.proceed();
     }
 
     private boolean isExempt(String path) {
-        return exemptPrefixes.stream().anyMatch(path::startsWith);
+        UriPath uriPath = UriPath.create(path);
+        return exempt.stream().anyMatch(matcher -> matcher.match(uriPath).accepted());
     }
 
     private static boolean isForm(RoutingRequest request) {

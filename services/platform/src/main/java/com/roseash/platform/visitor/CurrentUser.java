@@ -1,4 +1,4 @@
-package com.roseash.platform.auth;
+package com.roseash.platform.visitor;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,0 +1,129 @@
+package com.roseash.platform.errors;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.roseash.platform.web.Boost;
+import com.roseash.platform.web.Page;
+import com.roseash.platform.web.PageRenderer;
+import io.helidon.common.Weighted;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpFeature;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * 4xx and 5xx answers in the form the client reads ({@link ResponseFormat}): a page in the layout for
+ * browsers, {@code application/problem+json} for API clients, and always JSON on the internal socket. A 4xx
+ * says what was wrong with the request; a 5xx shows an incident id that is also in the log, never the
+ * exception's message or a stack trace.
+ */
+public final class ErrorResponses implements HttpFeature, Weighted {
+
+    /** The lowest weight: its catch-all 404 must come after every route group (docs/platform.md, "Features"). */
+    public static final double WEIGHT = 10;
+    private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
+
+    private final Optional<PageRenderer> pages;
+
+    private ErrorResponses(Optional<PageRenderer> pages) {
+        this.pages = pages;
+    }
+
+    /** The public socket: pages for browsers, problem+json for the rest. */
+    public static ErrorResponses pagesOrJson(PageRenderer renderer) {
+        return new ErrorResponses(Optional.of(renderer));
+    }
+
+    /** The internal socket: only services call it, so always problem+json. */
+    public static ErrorResponses jsonOnly() {
+        return new ErrorResponses(Optional.empty());
+    }
+
+    /**
+     * A 400 that reaches this feature. Throw this rather than Helidon's {@code BadRequestException}: Helidon 4.1
+     * answers that one itself, in plain text, without calling any error handler.
+     */
+    public static HttpException badRequest(String detail) {
+        return new HttpException(detail, Status.BAD_REQUEST_400, true);
+    }
+
+    @Override
+    public double weight() {
+        return WEIGHT;
+    }
+
+    /** Error handlers for the routing, and a 404 for every path no route claimed. */
+    @Override
+    public void setup(HttpRouting.Builder routing) {
+        routing.error(HttpException.class, (request, response, e) -> {
+            Status status = e.status();
+            if (status.code() >= 500) {
+                internalError(request, response, e);
+            } else {
+                render(request, response, status, reasonFor(status, e.getMessage()));
+            }
+        });
+        routing.error(Throwable.class, this::internalError);
+        routing.any((request, response) -> render(request, response, Status.NOT_FOUND_404,
+                "There is no page at " + request.path().absolute().path() + "."));
+    }
+
+    /** Answers {@code status} with {@code detail}, which the client sees: never put an exception's message here. */
+    public void render(ServerRequest request, ServerResponse response, Status status, String detail) {
+        if (pages.isPresent() && ResponseFormat.of(request) == ResponseFormat.PAGE) {
+            response.headers().add(Boost.VARY, "Accept");
+            pages.get().renderStatus(request, response, status, new Page(heading(status), "error",
+                    Map.of("status", status.code(), "heading", heading(status), "message", detail)));
+            return;
+        }
+        if (pages.isPresent()) {
+            response.headers().add(Boost.VARY, "Accept");
+        }
+        response.status(status)
+                .header(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
+                .send(ProblemDetails.of(status, detail).toJson());
+    }
+
+    private void internalError(ServerRequest request, ServerResponse response, Throwable e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.ERROR, "Incident " + incident + " on " + request.prologue().method().text() + " "
+                + request.path().absolute().path(), e);
+        if (response.isSent()) {
+            return;
+        }
+        String detail = "Something went wrong on our side. If it keeps happening, quote incident " + incident + ".";
+        try {
+            render(request, response, Status.INTERNAL_SERVER_ERROR_500, detail);
+        } catch (RuntimeException renderFailure) {
+            LOG.log(Level.ERROR, "Incident " + incident + ": the error page failed too", renderFailure);
+            response.status(Status.INTERNAL_SERVER_ERROR_500)
+                    .header(HeaderNames.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
+                    .send(ProblemDetails.of(Status.INTERNAL_SERVER_ERROR_500, detail).toJson());
+        }
+    }
+
+    private static String reasonFor(Status status, String message) {
+        if (message == null || message.isBlank() || message.equals(status.reasonPhrase())) {
+            return status == Status.NOT_FOUND_404 ? "There is no such page." : status.reasonPhrase() + ".";
+        }
+        return message;
+    }
+
+    private static String heading(Status status) {
+        return switch (status.code()) {
+            case 400 -> "Bad request";
+            case 403 -> "Forbidden";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 500 -> "Something went wrong";
+            case 503 -> "Temporarily unavailable";
+            default -> status.reasonPhrase();
+        };
+    }
+}

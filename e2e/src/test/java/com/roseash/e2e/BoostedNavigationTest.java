@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Boosted navigation in a real Chromium against the local stack (docs/platform.md, "Pages and boosted navigation"). Each test sets a
- * marker on {@code window}: it survives a boosted swap and is gone after a full page load.
+ * Boosted navigation in a real Chromium against the local stack (docs/platform.md, "Pages and boosted
+ * navigation"). Each test sets a marker on {@code window}: it survives a boosted swap and is gone after a
+ * full page load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoostedNavigationTest {

@@ -17,7 +17,6 @@ import com.roseash.contract.ServiceName.SignOn;
 import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
 import com.roseash.migrate.Domains;
-import com.roseash.migrate.Main;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.Migrator;

@@ -94,7 +94,8 @@ public final class EditorRoutes implements HttpService {
             }
             problems.put("slug", "Another " + kind + " has this address already.");
         }
-        form(request, response, Status.BAD_REQUEST_400, Map.of("kind", kind, "isNew", true, "entry", draft, "problems", problems));
+        form(request, response, Status.BAD_REQUEST_400, Map.of("kind", kind, "isNew", true, "entry", draft, "problems",
+                problems));
     }
 
     private void editForm(ServerRequest request, ServerResponse response) {
@@ -170,7 +171,8 @@ public final class EditorRoutes implements HttpService {
     }
 
     private void menuForm(ServerRequest request, ServerResponse response, Status status, String text, String problem) {
-        renderer.renderStatus(request, response, status, new Page("Menu", "blog/editor/menu", Map.of("menu", text, "problem", problem)));
+        renderer.renderStatus(request, response, status, new Page("Menu", "blog/editor/menu",
+                Map.of("menu", text, "problem", problem)));
     }
 
     private EditableEntry entry(ServerRequest request) {

@@ -58,7 +58,8 @@ public final class GhostContentApiClient {
                 Optional<String> authorId = Optional.empty();
                 for (JsonNode author : item.path("authors")) {
                     String id = author.path("id").asText();
-                    authors.putIfAbsent(id, new GhostContent.Author(id, author.path("slug").asText(), author.path("name").asText()));
+                    authors.putIfAbsent(id, new GhostContent.Author(id, author.path("slug").asText(),
+                            author.path("name").asText()));
                     authorId = authorId.or(() -> Optional.of(id));
                 }
                 entries.add(entry(kind.equals("posts") ? "post" : "page", item, authorId, tagIds));

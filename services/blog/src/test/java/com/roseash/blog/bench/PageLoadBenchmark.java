@@ -18,7 +18,7 @@ import com.roseash.platform.testing.TestRedis;
 import io.helidon.webserver.WebServer;
 
 /**
- * Load on loopback, reported as ratios measured in the same run (DESIGN section 9): a blog page served
+ * Load on loopback, reported as ratios measured in the same run (docs/benchmarks.md): a blog page served
  * from the page cache against Helidon's plain "hello", and a boosted navigation against a full page
  * load. Every loop is bounded by a request count. Not a test: run it with
  * {@code ./mvnw -pl services/blog -am test-compile exec:java -Dexec.classpathScope=test
@@ -51,18 +51,22 @@ public final class PageLoadBenchmark {
             }
             System.out.printf("%n%-28s %12s %10s %10s%n", "scenario", "requests/s", "mean ms", "bytes");
             for (Result r : results) {
-                System.out.printf("%-28s %12.0f %10.2f %10.0f%n", r.name(), r.requestsPerSecond(), r.meanMillis(), r.bytesPerResponse());
+                System.out.printf("%-28s %12.0f %10.2f %10.0f%n", r.name(), r.requestsPerSecond(), r.meanMillis(),
+                        r.bytesPerResponse());
             }
             Result hello1 = results.get(0);
             Result homeFull = results.get(1);
             Result homeBoosted = results.get(2);
             Result postFull = results.get(3);
             Result postBoosted = results.get(4);
-            System.out.printf("%ncached full page vs hello, throughput: %.2f%n", homeFull.requestsPerSecond() / hello1.requestsPerSecond());
+            System.out.printf("%ncached full page vs hello, throughput: %.2f%n",
+                    homeFull.requestsPerSecond() / hello1.requestsPerSecond());
             System.out.printf("boosted vs full, home: bytes %.2f, time %.2f%n",
-                    homeBoosted.bytesPerResponse() / homeFull.bytesPerResponse(), homeBoosted.meanMillis() / homeFull.meanMillis());
+                    homeBoosted.bytesPerResponse() / homeFull.bytesPerResponse(),
+                            homeBoosted.meanMillis() / homeFull.meanMillis());
             System.out.printf("boosted vs full, post: bytes %.2f, time %.2f%n",
-                    postBoosted.bytesPerResponse() / postFull.bytesPerResponse(), postBoosted.meanMillis() / postFull.meanMillis());
+                    postBoosted.bytesPerResponse() / postFull.bytesPerResponse(),
+                            postBoosted.meanMillis() / postFull.meanMillis());
         } finally {
             hello.stop();
         }

@@ -66,7 +66,8 @@ class EditorTest {
         blog.get("/");
 
         HttpResponse<String> created = editor.submit("/editor/new", "/editor/new", Map.of(
-                "kind", "post", "title", "Harvest supper on Friday", "markdown", "Bring a **dish** to share.\n\n<script>alert(1)</script>",
+                "kind", "post", "title", "Harvest supper on Friday", "markdown",
+                        "Bring a **dish** to share.\n\n<script>alert(1)</script>",
                 "tags", "Events, Harvest", "action", "save"));
         assertThat(created.statusCode()).isEqualTo(303);
         String editPage = created.headers().firstValue("Location").orElseThrow();
@@ -74,10 +75,12 @@ class EditorTest {
         assertThat(blog.get("/posts/harvest-supper-on-friday/").statusCode()).isEqualTo(404);
 
         assertThat(editor.submit(editPage, editPage, Map.of("title", "Harvest supper on Friday",
-                "markdown", "Bring a **dish** to share.\n\n<script>alert(1)</script>", "tags", "Events, Harvest", "action", "publish"))
+                "markdown", "Bring a **dish** to share.\n\n<script>alert(1)</script>", "tags", "Events, Harvest", "action",
+                        "publish"))
                 .statusCode()).isEqualTo(303);
 
-        assertThat(blog.get("/").body()).contains("Harvest supper on Friday").contains("href=\"posts/harvest-supper-on-friday/\"");
+        assertThat(blog.get("/").body()).contains("Harvest supper on Friday")
+                .contains("href=\"posts/harvest-supper-on-friday/\"");
         HttpResponse<String> post = blog.get("/posts/harvest-supper-on-friday/");
         assertThat(post.body()).contains("<strong>dish</strong>").doesNotContain("<script>alert(1)")
                 .contains("href=\"../../tag/harvest/\"");
@@ -104,7 +107,8 @@ class EditorTest {
     void badInputIsRefusedWithTheFieldNamed() {
         Visitor editor = new Visitor("editor");
 
-        HttpResponse<String> noTitle = editor.submit("/editor/new", "/editor/new", Map.of("kind", "post", "title", "", "slug", "Bad Slug!"));
+        HttpResponse<String> noTitle = editor.submit("/editor/new", "/editor/new",
+                Map.of("kind", "post", "title", "", "slug", "Bad Slug!"));
         assertThat(noTitle.statusCode()).isEqualTo(400);
         assertThat(noTitle.body()).contains("A title of 1 to 200 characters is needed.").contains("lowercase letters, digits");
 

@@ -102,7 +102,8 @@ class GhostContentApiClientTest {
         requests.add(uri.toString());
         Map<String, String> query = query(uri.getRawQuery());
         if (!KEY.equals(query.get("key"))) {
-            send(exchange, 401, Map.of("errors", List.of(Map.of("message", "Unknown Content API Key", "type", "UnauthorizedError"))));
+            send(exchange, 401, Map.of("errors", List.of(Map.of("message", "Unknown Content API Key", "type",
+                    "UnauthorizedError"))));
             return;
         }
         String path = uri.getPath();
@@ -112,7 +113,8 @@ class GhostContentApiClientTest {
             send(exchange, 200, Map.of("tags", List.of(tag("garden"), tag("market")), "meta", pagination(1, 1, 2, limit)));
         } else if (path.endsWith("/pages/")) {
             if (pagesFail) {
-                send(exchange, 500, Map.of("errors", List.of(Map.of("message", "Internal server error", "type", "InternalServerError"))));
+                send(exchange, 500, Map.of("errors", List.of(Map.of("message", "Internal server error", "type",
+                        "InternalServerError"))));
                 return;
             }
             send(exchange, 200, Map.of("pages", List.of(item("page", "about", "About", 0)), "meta", pagination(1, 1, 1, limit)));

@@ -140,7 +140,8 @@ class GhostImportTest {
         return database.client().execute().query("""
                 SELECT string_agg(e.ghost_id || e.slug || e.title || e.updated_at || e.html, '|' ORDER BY e.id) AS entries,
                        (SELECT string_agg(t.slug || t.updated_at, '|' ORDER BY t.id) FROM blog.tags t) AS tags,
-                       (SELECT string_agg(et.entry_id || '-' || et.tag_id, '|' ORDER BY et.entry_id, et.tag_id) FROM blog.entry_tags et) AS links,
+                       (SELECT string_agg(et.entry_id || '-' || et.tag_id, '|' ORDER BY et.entry_id,
+                               et.tag_id) FROM blog.entry_tags et) AS links,
                        (SELECT string_agg(m.id || m.label, '|' ORDER BY m.id) FROM blog.menu_items m) AS menu
                   FROM blog.entries e""")
                 .map(row -> row.column("entries").getString() + row.column("tags").getString()

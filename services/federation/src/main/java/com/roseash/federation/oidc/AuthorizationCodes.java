@@ -75,8 +75,9 @@ public final class AuthorizationCodes {
         if (grant.isPresent()) {
             return new Redemption.Redeemed(grant.get());
         }
-        boolean used = db.execute().get("SELECT used_at IS NOT NULL AS used FROM federation.authorization_codes WHERE code_hash = ?",
-                codeHash).map(row -> row.column("used").getBoolean()).orElse(false);
+        boolean used = db.execute().get(
+                "SELECT used_at IS NOT NULL AS used FROM federation.authorization_codes WHERE code_hash = ?", codeHash)
+                .map(row -> row.column("used").getBoolean()).orElse(false);
         return used ? new Redemption.Replayed() : new Redemption.Unknown();
     }
 
@@ -91,7 +92,8 @@ public final class AuthorizationCodes {
 
     private static String hash(String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -123,7 +123,8 @@ public final class OidcRoutes implements HttpService, CsrfExempt {
         var query = request.query();
         Optional<OidcClient> client = clients.byId(query.first("client_id").orElse(null));
         if (client.isEmpty()) {
-            errors.render(request, response, Status.BAD_REQUEST_400, "Unknown client_id: sign-in was not started by one of our services.");
+            errors.render(request, response, Status.BAD_REQUEST_400,
+                    "Unknown client_id: sign-in was not started by one of our services.");
             return;
         }
         String redirectUri = query.first("redirect_uri").orElse("");
@@ -161,7 +162,8 @@ public final class OidcRoutes implements HttpService, CsrfExempt {
         String code = codes.issue(new AuthorizationCodes.Grant(client.get().id(), user.get().user().id(), redirectUri, challenge,
                 query.first("nonce").orElse(null), scope, user.get().session().id(), user.get().authTime()));
         response.status(Status.SEE_OTHER_303)
-                .header(HeaderNames.LOCATION, redirectUri + "?code=" + encode(code) + (state == null ? "" : "&state=" + encode(state)))
+                .header(HeaderNames.LOCATION, redirectUri + "?code=" + encode(code)
+                        + (state == null ? "" : "&state=" + encode(state)))
                 .send();
     }
 
@@ -188,7 +190,8 @@ public final class OidcRoutes implements HttpService, CsrfExempt {
             return;
         }
         if (!grant.clientId().equals(client.get().id()) || !grant.redirectUri().equals(form.first("redirect_uri").orElse(""))) {
-            oauthError(response, Status.BAD_REQUEST_400, "invalid_grant", "The code was issued to another client or redirect_uri.");
+            oauthError(response, Status.BAD_REQUEST_400, "invalid_grant",
+                    "The code was issued to another client or redirect_uri.");
             return;
         }
         if (!Pkce.verifies(form.first("code_verifier").orElse(null), grant.codeChallenge())) {
@@ -301,7 +304,8 @@ public final class OidcRoutes implements HttpService, CsrfExempt {
         return clients.byId(id).filter(client -> client.secretMatches(secret));
     }
 
-    private static void redirectError(ServerResponse response, String redirectUri, String error, String description, String state) {
+    private static void redirectError(ServerResponse response, String redirectUri, String error, String description,
+            String state) {
         String location = redirectUri + "?error=" + encode(error) + "&error_description=" + encode(description)
                 + (state == null ? "" : "&state=" + encode(state));
         response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, URI.create(location).toString()).send();

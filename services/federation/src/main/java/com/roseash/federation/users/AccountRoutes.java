@@ -37,7 +37,8 @@ public final class AccountRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::home)
-                .get("/login", (req, res) -> loginForm(req, res, Status.OK_200, "", "", returnPath(req.query().first("return").orElse("/"))))
+                .get("/login", (req, res) -> loginForm(req, res, Status.OK_200, "", "",
+                        returnPath(req.query().first("return").orElse("/"))))
                 .post("/login", this::login)
                 .get("/register", (req, res) -> registerForm(req, res, Status.OK_200, Map.of()))
                 .post("/register", this::register)

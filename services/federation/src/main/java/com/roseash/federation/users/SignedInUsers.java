@@ -36,7 +36,8 @@ public final class SignedInUsers {
         return request.headers().cookies().first(COOKIE).asOptional()
                 .flatMap(sessions::find)
                 .flatMap(session -> users.byId(Long.parseLong(session.attribute("user")))
-                        .map(user -> new SignedIn(session, user, Instant.ofEpochSecond(Long.parseLong(session.attribute("auth_time"))))));
+                        .map(user -> new SignedIn(session, user,
+                                Instant.ofEpochSecond(Long.parseLong(session.attribute("auth_time"))))));
     }
 
     /** False when no session could be stored (Redis down). */

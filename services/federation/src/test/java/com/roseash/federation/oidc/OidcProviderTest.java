@@ -80,7 +80,8 @@ class OidcProviderTest {
         assertThat(idToken.getJWTClaimsSet().getStringClaim("nonce")).isEqualTo("nonce-456");
         assertThat(idToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("member");
 
-        HttpResponse<String> userinfo = browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase() + "/oauth/userinfo"))
+        HttpResponse<String> userinfo = browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase()
+                + "/oauth/userinfo"))
                 .header("Authorization", "Bearer " + body.path("access_token").asText()).build());
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(userinfo.body()).path("email").asText()).endsWith("@example.org");
@@ -195,7 +196,8 @@ class OidcProviderTest {
     }
 
     private static String authorizeUrl(String redirectUri, String challenge, String method) {
-        Map<String, String> query = new HashMap<>(Map.of("response_type", "code", "client_id", "blog", "redirect_uri", redirectUri,
+        Map<String, String> query = new HashMap<>(Map.of("response_type", "code", "client_id", "blog", "redirect_uri",
+                redirectUri,
                 "scope", "openid profile email", "state", "state-123", "nonce", "nonce-456"));
         if (!challenge.isEmpty()) {
             query.put("code_challenge", challenge);

@@ -21,7 +21,8 @@ class SigningKeysTest {
     void afterARotationThePreviousKeyStaysPublishedAndItsTokensStillVerify() {
         RSAKey previous = SigningKeys.generate();
         RSAKey current = SigningKeys.generate();
-        String oldToken = SigningKeys.from(Optional.of(new JWKSet(previous).toString(false))).sign(claims(Instant.now().plusSeconds(600)));
+        String oldToken = SigningKeys.from(Optional.of(new JWKSet(previous).toString(false)))
+                .sign(claims(Instant.now().plusSeconds(600)));
 
         SigningKeys rotated = SigningKeys.from(Optional.of(new JWKSet(List.of(current, previous)).toString(false)));
 

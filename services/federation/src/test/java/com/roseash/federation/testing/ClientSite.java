@@ -14,7 +14,6 @@ import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.errors.ErrorResponses;
-import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageChrome;
@@ -38,7 +37,8 @@ public final class ClientSite implements AutoCloseable {
         overrides.put(PlatformSettings.ADMIN_PORT.key(), "0");
         RoseAshConfig settings = RoseAshConfig.load(PlatformSettings.all(), overrides);
         cache = new RedisCache(RedisSettings.from(settings));
-        PageRenderer renderer = new PageRenderer(new Templates(), Site.from(settings, ServiceName.BLOG), PageChrome.NONE, Optional.empty());
+        PageRenderer renderer = new PageRenderer(new Templates(), Site.from(settings, ServiceName.BLOG), PageChrome.NONE,
+                Optional.empty());
         ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
         OidcLogin login = new OidcLogin(ClientSettings.from(settings, ServiceName.BLOG),
                 new SessionStore(cache, "client-test", settings.duration(PlatformSettings.SESSION_IDLE),

@@ -35,7 +35,8 @@ class AccountMenuFragmentTest {
 
     private static String fetch(RunningFederation federation, String query) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + federation.service.internalPort() + "/internal/fragments/account-menu" + query)).build(), HttpResponse.BodyHandlers.ofString());
+                + federation.service.internalPort() + "/internal/fragments/account-menu" + query)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -60,7 +60,8 @@ class SignInTest {
         register(browser, email);
 
         HttpResponse<String> wrong = browser().submit("/login", "/login", Map.of("email", email, "password", "not the password"));
-        HttpResponse<String> unknown = browser().submit("/login", "/login", Map.of("email", unique("nobody"), "password", PASSWORD));
+        HttpResponse<String> unknown = browser().submit("/login", "/login",
+                Map.of("email", unique("nobody"), "password", PASSWORD));
 
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
@@ -94,10 +95,12 @@ class SignInTest {
                      PlatformSettings.REDIS_URL.key(), redis.url()))) {
             Browser guesser = new Browser(strict.publicBase());
             for (int i = 1; i <= 3; i++) {
-                assertThat(guesser.submit("/login", "/login", Map.of("email", unique("victim" + i), "password", "guess")).statusCode())
+                assertThat(guesser.submit("/login", "/login", Map.of("email", unique("victim" + i), "password", "guess"))
+                        .statusCode())
                         .isEqualTo(401);
             }
-            HttpResponse<String> fourth = guesser.submit("/login", "/login", Map.of("email", unique("victim4"), "password", "guess"));
+            HttpResponse<String> fourth = guesser.submit("/login", "/login",
+                    Map.of("email", unique("victim4"), "password", "guess"));
 
             assertThat(fourth.statusCode()).isEqualTo(429);
             assertThat(fourth.body()).contains("Too many failed sign-ins from your network");
@@ -112,18 +115,21 @@ class SignInTest {
         HttpResponse<String> forged = browser().post("/login", Map.of("email", email, "password", PASSWORD));
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SignedInUsers.COOKIE + "=") && c.length() > 40);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SignedInUsers.COOKIE + "=")
+                && c.length() > 40);
     }
 
     @Test
     void registrationRefusesBadInputAndTakenAddressesWithReasons() {
-        HttpResponse<String> bad = browser().submit("/register", "/register", Map.of("email", "not-an-email", "name", "", "password", "short"));
+        HttpResponse<String> bad = browser().submit("/register", "/register",
+                Map.of("email", "not-an-email", "name", "", "password", "short"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Enter an e-mail address").contains("Enter a name").contains("at least 10 characters");
 
         String email = unique("erin");
         register(browser(), email);
-        HttpResponse<String> taken = browser().submit("/register", "/register", Map.of("email", email, "name", "Erin", "password", PASSWORD));
+        HttpResponse<String> taken = browser().submit("/register", "/register",
+                Map.of("email", email, "name", "Erin", "password", PASSWORD));
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("exists already");
     }

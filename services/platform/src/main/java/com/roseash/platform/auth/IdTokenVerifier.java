@@ -112,7 +112,8 @@ public final class IdTokenVerifier {
             throw new Refused("the logout token is stale");
         }
         Object events = claims.getClaim("events");
-        if (!(events instanceof Map<?, ?> map) || !map.containsKey(BACKCHANNEL_LOGOUT_EVENT) || claims.getClaim("nonce") != null) {
+        if (!(events instanceof Map<?, ?> map) || !map.containsKey(BACKCHANNEL_LOGOUT_EVENT)
+                || claims.getClaim("nonce") != null) {
             throw new Refused("the token is not a logout token");
         }
         Object sid = claims.getClaim("sid");
@@ -128,7 +129,8 @@ public final class IdTokenVerifier {
             return Optional.of(known);
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET()
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 keys = JWKSet.parse(response.body());

@@ -73,7 +73,8 @@ public final class OidcLogin implements HttpService {
         this.redis = redis;
         this.errors = errors;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
-        this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(), client.clientId(), http);
+        this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(), client.clientId(),
+                http);
     }
 
     /** Sign-in for {@code service} as configured: its client settings, sessions with their timeouts. */
@@ -122,7 +123,8 @@ public final class OidcLogin implements HttpService {
         String nonce = random();
         String codeVerifier = random() + random();
         if (!redis.putHash(loginKey(state), Map.of("nonce", nonce, "verifier", codeVerifier, "return", returnTo), LOGIN_TTL)) {
-            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503, "Signing in is unavailable for a moment. Try again shortly.");
+            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503,
+                    "Signing in is unavailable for a moment. Try again shortly.");
             return;
         }
         response.headers().addCookie(cookie(request, STATE_COOKIE, state).maxAge(LOGIN_TTL).path(MOUNT + "/").build());
@@ -147,15 +149,18 @@ public final class OidcLogin implements HttpService {
         String state = request.query().first("state").orElse("");
         String browserState = request.headers().cookies().first(STATE_COOKIE).orElse("");
         // The state must be the one this browser started with: otherwise someone else's sign-in is being pushed on it.
-        if (state.isEmpty() || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), browserState.getBytes(StandardCharsets.UTF_8))) {
-            errors.render(request, response, Status.BAD_REQUEST_400, "This sign-in did not start in this browser. Sign in again.");
+        if (state.isEmpty() || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
+                browserState.getBytes(StandardCharsets.UTF_8))) {
+            errors.render(request, response, Status.BAD_REQUEST_400,
+                    "This sign-in did not start in this browser. Sign in again.");
             return;
         }
         Map<String, String> pending = redis.getHash(loginKey(state));
         redis.delete(loginKey(state));
         response.headers().addCookie(cookie(request, STATE_COOKIE, "").maxAge(Duration.ZERO).path(MOUNT + "/").build());
         if (pending.isEmpty()) {
-            errors.render(request, response, Status.BAD_REQUEST_400, "This sign-in has expired or was used already. Sign in again.");
+            errors.render(request, response, Status.BAD_REQUEST_400,
+                    "This sign-in has expired or was used already. Sign in again.");
             return;
         }
         Optional<String> error = request.query().first("error").asOptional();
@@ -182,7 +187,8 @@ public final class OidcLogin implements HttpService {
                 "sid", String.valueOf(claims.getClaim("sid")),
                 "id_token", idToken));
         if (session.isEmpty()) {
-            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503, "Signing in is unavailable for a moment. Try again shortly.");
+            errors.render(request, response, Status.SERVICE_UNAVAILABLE_503,
+                    "Signing in is unavailable for a moment. Try again shortly.");
             return;
         }
         response.headers().addCookie(cookie(request, SESSION_COOKIE, session.get().id()).build());
@@ -206,7 +212,8 @@ public final class OidcLogin implements HttpService {
                 + URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8);
         HttpRequest token = HttpRequest.newBuilder(client.federationInternal().resolve("oauth/token"))
                 .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(query(Map.of("grant_type", "authorization_code", "code", code,
                         "redirect_uri", client.redirectUri(), "code_verifier", codeVerifier))))
@@ -215,7 +222,8 @@ public final class OidcLogin implements HttpService {
             HttpResponse<String> answer = http.send(token, HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(answer.body());
             if (answer.statusCode() != 200) {
-                throw new IdTokenVerifier.Refused("federation refused the code (" + body.path("error").asText("HTTP " + answer.statusCode()) + ")");
+                throw new IdTokenVerifier.Refused("federation refused the code ("
+                        + body.path("error").asText("HTTP " + answer.statusCode()) + ")");
             }
             return body.path("id_token").asText();
         } catch (IOException e) {
@@ -229,7 +237,8 @@ public final class OidcLogin implements HttpService {
     static CurrentUser user(Session session) {
         Set<String> roles = new LinkedHashSet<>(List.of(session.attribute("roles").split(",")));
         roles.remove("");
-        return new CurrentUser(session.attribute("sub"), session.attribute("name"), session.attribute("email"), Set.copyOf(roles));
+        return new CurrentUser(session.attribute("sub"), session.attribute("name"), session.attribute("email"),
+                Set.copyOf(roles));
     }
 
     private static List<String> roles(JWTClaimsSet claims) {

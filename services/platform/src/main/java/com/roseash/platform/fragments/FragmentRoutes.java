@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.roseash.contract.Sockets;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.HttpRules;

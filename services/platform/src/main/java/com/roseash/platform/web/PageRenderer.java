@@ -46,7 +46,8 @@ public final class PageRenderer {
      */
     public void renderShared(ServerRequest request, ServerResponse response, Supplier<Page> page) {
         RenderedContent content = cache
-                .map(c -> RenderedContent.deserialize(c.getOrRender(cacheKey(request), () -> content(page.get(), null).serialize())))
+                .map(c -> RenderedContent.deserialize(c.getOrRender(cacheKey(request),
+                        () -> content(page.get(), null).serialize())))
                 .orElseGet(() -> content(page.get(), null));
         respond(request, response, Status.OK_200, content);
     }

@@ -24,7 +24,8 @@ class MigratorTest {
         assertThat(applied).containsExactly(new Migrator.Applied("alpha", "2", 2), new Migrator.Applied("beta", "1", 1));
         assertThat(count("SELECT count(*) FROM alpha.flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM beta.flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'alpha' AND table_name = 'notes' AND column_name = 'title'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM information_schema.columns"
+                + " WHERE table_schema = 'alpha' AND table_name = 'notes' AND column_name = 'title'")).isEqualTo(1);
     }
 
     @Test

@@ -19,7 +19,6 @@ import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentRoutes;
-import com.roseash.platform.server.ServerSettings;
 import com.roseash.platform.server.ServiceServer;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;

@@ -1,9 +1,9 @@
 package com.roseash.blog.posts;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import com.roseash.blog.testing.RunningBlog;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.roseash.blog.testing.RoutedBlog;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,14 +11,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The blog as a reader meets it, over HTTP, with the demo content (7 published posts, 1 draft, 2 pages). */
+/**
+ * The blog as a reader meets it, with the demo content (7 published posts, 1 draft, 2 pages), through its
+ * routing without sockets ({@link RoutedBlog}); {@code BlogServiceTest} serves it on its sockets.
+ */
 class BlogPagesTest {
 
-    private static RunningBlog blog;
+    private static RoutedBlog blog;
 
     @BeforeAll
     static void start() {
-        blog = new RunningBlog(TestRedis.shared().url(), Map.of());
+        blog = new RoutedBlog(TestRedis.shared().url());
     }
 
     @AfterAll
@@ -154,10 +157,22 @@ class BlogPagesTest {
     }
 
     @Test
-    void readinessReportsTheSchemaAndRedis() {
-        HttpResponse<String> ready = blog.admin("/observe/health/ready");
+    void everyPageCarriesTheSecurityHeaders() {
+        HttpResponse<String> about = blog.get("/about/", "Accept", "text/html");
 
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"schema\":\"blog\"").contains("\"redis\":\"up\"");
+        assertThat(about.statusCode()).isEqualTo(200);
+        assertThat(about.body()).contains("<h1>About</h1>").contains("<header");
+        assertThat(about.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void anUnknownPageIsProblemJsonForAnApiClient() throws Exception {
+        HttpResponse<String> missing = blog.get("/no-such-page/", "Accept", "application/json");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(new ObjectMapper().readTree(missing.body()).path("detail").asText())
+                .isEqualTo("There is no page called no-such-page.");
     }
 }

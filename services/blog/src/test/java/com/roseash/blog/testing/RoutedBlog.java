@@ -1,0 +1,57 @@
+package com.roseash.blog.testing;
+
+import java.net.http.HttpResponse;
+
+import com.roseash.blog.BlogService;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.server.ServiceParts;
+import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.TestServices;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The blog as {@link BlogService#parts} builds it, with the demo content, reached through its routing
+ * without sockets: what {@code start} would serve, minus the server. Page tests use it; {@code BlogServiceTest}
+ * is the one that starts the blog on its three sockets.
+ */
+public final class RoutedBlog implements AutoCloseable {
+
+    public final DatabaseSettings database;
+    private final ServiceParts parts;
+    private final RoutedClient reader;
+    private final RoutedClient internal;
+
+    public RoutedBlog(String redisUrl) {
+        database = BlogDatabase.migrated();
+        BlogService.loadDemoContentIfEmpty(database);
+        parts = BlogService.parts(TestServices.overrides(database, redisUrl));
+        reader = visitor();
+        HttpRouting.Builder internalRouting = HttpRouting.builder();
+        parts.server().setUpInternal(internalRouting);
+        internal = new RoutedClient(internalRouting);
+    }
+
+    /** A page on the public routing, as one reader who keeps cookies across calls. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return reader.get(path, headers);
+    }
+
+    /** A call to the internal routing (fragments), as another service makes it. */
+    public HttpResponse<String> internal(String path) {
+        return internal.get(path);
+    }
+
+    /** A new visitor with no cookies yet. */
+    public RoutedClient visitor() {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        parts.server().setUpPublic(routing);
+        return new RoutedClient(routing);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        internal.close();
+        parts.close();
+    }
+}

@@ -23,6 +23,10 @@ final class ClientAddress {
             return hops[hops.length - 1].strip();
         }
         SocketAddress peer = request.remotePeer().address();
-        return peer instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(peer);
+        if (peer instanceof InetSocketAddress inet) {
+            // An unresolved address (no InetAddress) still has the host it was given.
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return String.valueOf(peer);
     }
 }

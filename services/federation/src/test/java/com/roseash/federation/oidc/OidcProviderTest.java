@@ -3,7 +3,6 @@ package com.roseash.federation.oidc;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.roseash.federation.testing.Browser;
+import com.roseash.federation.testing.RoutedFederation;
 import com.roseash.federation.testing.RunningFederation;
+import com.roseash.platform.testing.RoutedClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,12 @@ class OidcProviderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ISSUER = "http://federation.test.example";
-    private static RunningFederation federation;
+    private static RoutedFederation federation;
     private static int users;
 
     @BeforeAll
     static void start() {
-        federation = new RunningFederation(Map.of());
+        federation = new RoutedFederation(Map.of());
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class OidcProviderTest {
 
     @Test
     void theCodeFlowGivesASignedIdTokenForTheClientAndUserinfo() throws Exception {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
         Pkce pkce = new Pkce();
 
         HttpResponse<String> authorize = browser.get(authorizeUrl(BLOG_CALLBACK, pkce.challenge, "S256"));
@@ -80,13 +80,11 @@ class OidcProviderTest {
         assertThat(idToken.getJWTClaimsSet().getStringClaim("nonce")).isEqualTo("nonce-456");
         assertThat(idToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("member");
 
-        HttpResponse<String> userinfo = browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase()
-                + "/oauth/userinfo"))
-                .header("Authorization", "Bearer " + body.path("access_token").asText()).build());
+        HttpResponse<String> userinfo = browser.get("/oauth/userinfo",
+                "Authorization", "Bearer " + body.path("access_token").asText());
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(userinfo.body()).path("email").asText()).endsWith("@example.org");
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase() + "/oauth/userinfo"))
-                .header("Authorization", "Bearer " + body.path("id_token").asText()).build()).statusCode())
+        assertThat(browser.get("/oauth/userinfo", "Authorization", "Bearer " + body.path("id_token").asText()).statusCode())
                 .as("an ID token is not an access token").isEqualTo(401);
     }
 
@@ -104,7 +102,7 @@ class OidcProviderTest {
 
     @Test
     void aRedirectUriThatIsNotRegisteredExactlyIsRefusedWithoutRedirecting() {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
         Pkce pkce = new Pkce();
 
         for (String uri : new String[] {"https://evil.example/callback", BLOG_CALLBACK + "/extra", BLOG_CALLBACK + "?x=1"}) {
@@ -117,7 +115,7 @@ class OidcProviderTest {
 
     @Test
     void aMissingOrPlainPkceChallengeIsRefused() {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
         Pkce pkce = new Pkce();
 
         HttpResponse<String> missing = browser.get(authorizeUrl(BLOG_CALLBACK, "", ""));
@@ -132,7 +130,7 @@ class OidcProviderTest {
 
     @Test
     void aReplayedAuthorizationCodeIsRefused() throws Exception {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
         Pkce pkce = new Pkce();
         String code = code(URI.create(browser.get(authorizeUrl(BLOG_CALLBACK, pkce.challenge, "S256"))
                 .headers().firstValue("Location").orElseThrow()));
@@ -147,15 +145,13 @@ class OidcProviderTest {
 
     @Test
     void aWrongCodeVerifierOrClientSecretIsRefused() throws Exception {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
         Pkce pkce = new Pkce();
         String code = code(URI.create(browser.get(authorizeUrl(BLOG_CALLBACK, pkce.challenge, "S256"))
                 .headers().firstValue("Location").orElseThrow()));
 
-        HttpResponse<String> badSecret = browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase() + "/oauth/token"))
-                .header("Authorization", basic("blog", "wrong")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", BLOG_CALLBACK, "code_verifier", pkce.verifier)))).build());
+        HttpResponse<String> badSecret = browser.post("/oauth/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", BLOG_CALLBACK, "code_verifier", pkce.verifier), "Authorization", basic("blog", "wrong"));
         assertThat(badSecret.statusCode()).isEqualTo(401);
 
         HttpResponse<String> badVerifier = exchange(browser, code, new Pkce().verifier, BLOG_CALLBACK);
@@ -165,7 +161,7 @@ class OidcProviderTest {
 
     @Test
     void logoutReturnsOnlyToARegisteredAddressAndEndsTheSession() {
-        Browser browser = signedInBrowser();
+        RoutedClient browser = signedInBrowser();
 
         HttpResponse<String> refused = browser.get("/oauth/logout?client_id=blog&post_logout_redirect_uri="
                 + URLEncoder.encode("https://evil.example/", StandardCharsets.UTF_8));
@@ -181,8 +177,8 @@ class OidcProviderTest {
                 .get().asString().startsWith("/login");
     }
 
-    private Browser signedInBrowser() {
-        Browser browser = browser();
+    private RoutedClient signedInBrowser() {
+        RoutedClient browser = browser();
         int n = ++users;
         HttpResponse<String> registered = browser.submit("/register", "/register", Map.of(
                 "email", "member" + n + "-" + System.nanoTime() + "@example.org", "name", "Member " + n,
@@ -191,8 +187,8 @@ class OidcProviderTest {
         return browser;
     }
 
-    private static Browser browser() {
-        return new Browser(federation.publicBase());
+    private static RoutedClient browser() {
+        return federation.browser();
     }
 
     private static String authorizeUrl(String redirectUri, String challenge, String method) {
@@ -205,15 +201,12 @@ class OidcProviderTest {
         if (!method.isEmpty()) {
             query.put("code_challenge_method", method);
         }
-        return "/oauth/authorize?" + Browser.form(query);
+        return "/oauth/authorize?" + RoutedClient.form(query);
     }
 
-    private static HttpResponse<String> exchange(Browser browser, String code, String verifier, String redirectUri) {
-        return browser.send(HttpRequest.newBuilder(URI.create(federation.publicBase() + "/oauth/token"))
-                .header("Authorization", basic("blog", BLOG_SECRET))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(Map.of("grant_type", "authorization_code", "code", code,
-                        "redirect_uri", redirectUri, "code_verifier", verifier)))).build());
+    private static HttpResponse<String> exchange(RoutedClient browser, String code, String verifier, String redirectUri) {
+        return browser.post("/oauth/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", redirectUri, "code_verifier", verifier), "Authorization", basic("blog", BLOG_SECRET));
     }
 
     private static String code(URI callback) {

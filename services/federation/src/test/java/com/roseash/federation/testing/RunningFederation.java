@@ -24,14 +24,24 @@ public final class RunningFederation implements AutoCloseable {
     public final DatabaseSettings database;
 
     public RunningFederation(Map<String, String> extra) {
-        database = TestPostgres.shared().newDatabase();
+        database = migratedDatabase();
+        service = FederationService.start(overrides(database, extra));
+    }
+
+    static DatabaseSettings migratedDatabase() {
+        DatabaseSettings database = TestPostgres.shared().newDatabase();
         new Migrator(database, List.of(FederationService.MIGRATIONS)).migrateAll();
+        return database;
+    }
+
+    /** Federation's test configuration: loopback, the shared Redis, the blog as a registered client, then {@code extra}. */
+    static Map<String, String> overrides(DatabaseSettings database, Map<String, String> extra) {
         Map<String, String> overrides = TestServices.overrides(database, TestRedis.shared().url());
         overrides.put(PlatformSettings.publicUrl(ServiceName.BLOG).key(), BLOG_URL);
         overrides.put(PlatformSettings.clientSecret(ServiceName.BLOG).key(), BLOG_SECRET);
         overrides.putIfAbsent(PlatformSettings.publicUrl(ServiceName.FEDERATION).key(), "http://federation.test.example/");
         overrides.putAll(extra);
-        service = FederationService.start(overrides);
+        return overrides;
     }
 
     public String publicBase() {

@@ -11,10 +11,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import com.roseash.federation.FederationSettings;
-import com.roseash.federation.testing.Browser;
-import com.roseash.federation.testing.RunningFederation;
+import com.roseash.federation.testing.RoutedFederation;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.Database;
+import com.roseash.platform.testing.RoutedClient;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static RunningFederation federation;
+    private static RoutedFederation federation;
 
     @BeforeAll
     static void start() {
-        federation = new RunningFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "1000"));
+        federation = new RoutedFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "1000"));
     }
 
     @AfterAll
@@ -39,7 +39,7 @@ class SignInTest {
 
     @Test
     void registerThenSignOutThenSignInAgain() {
-        Browser browser = browser();
+        RoutedClient browser = browser();
         String email = unique("alice");
         assertThat(register(browser, email).statusCode()).isEqualTo(303);
         assertThat(browser.get("/").body()).contains("Signed in as Alice");
@@ -55,7 +55,7 @@ class SignInTest {
 
     @Test
     void aWrongPasswordSaysSoWithoutTellingWhichPartWasWrong() {
-        Browser browser = browser();
+        RoutedClient browser = browser();
         String email = unique("bob");
         register(browser, email);
 
@@ -73,7 +73,7 @@ class SignInTest {
     void theEleventhRapidWrongPasswordIsRefusedEvenWhenRight() {
         String email = unique("carol");
         register(browser(), email);
-        Browser attacker = browser();
+        RoutedClient attacker = browser();
 
         for (int i = 1; i <= 10; i++) {
             assertThat(attacker.submit("/login", "/login", Map.of("email", email, "password", "guess " + i)).statusCode())
@@ -91,9 +91,9 @@ class SignInTest {
     void manyWrongPasswordsFromOneAddressAreRefusedAcrossAccounts() {
         // A Redis of its own: the address counters of the other tests must not count here.
         try (TestRedis redis = TestRedis.startNew();
-             RunningFederation strict = new RunningFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "3",
+             RoutedFederation strict = new RoutedFederation(Map.of(FederationSettings.FAILURES_PER_ADDRESS.key(), "3",
                      PlatformSettings.REDIS_URL.key(), redis.url()))) {
-            Browser guesser = new Browser(strict.publicBase());
+            RoutedClient guesser = strict.browser();
             for (int i = 1; i <= 3; i++) {
                 assertThat(guesser.submit("/login", "/login", Map.of("email", unique("victim" + i), "password", "guess"))
                         .statusCode())
@@ -199,7 +199,7 @@ class SignInTest {
         }
     }
 
-    private static HttpResponse<String> register(Browser browser, String email) {
+    private static HttpResponse<String> register(RoutedClient browser, String email) {
         String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('-'));
         return browser.submit("/register", "/register", Map.of("email", email, "name", name, "password", PASSWORD));
     }
@@ -208,7 +208,7 @@ class SignInTest {
         return name + "-" + System.nanoTime() + "@example.org";
     }
 
-    private static Browser browser() {
-        return new Browser(federation.publicBase());
+    private static RoutedClient browser() {
+        return federation.browser();
     }
 }

@@ -1,0 +1,106 @@
+package com.roseash.account.dashboard;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.roseash.account.AccountService;
+import com.roseash.account.testing.AccountDatabase;
+import com.roseash.platform.auth.OidcLogin;
+import com.roseash.platform.auth.SessionStore;
+import com.roseash.platform.cache.RedisCache;
+import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.server.ServiceParts;
+import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.TestRedis;
+import com.roseash.platform.testing.TestServices;
+import io.helidon.webserver.http.HttpRouting;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The member's dashboard through the account service's routing, without sockets. A session is put in
+ * Redis the way the sign-in callback stores it; signing in through federation is tested in federation
+ * and in the browser tests.
+ */
+class DashboardTest {
+
+    private static ServiceParts account;
+    private static RedisCache redis;
+
+    @BeforeAll
+    static void build() {
+        account = AccountService.parts(TestServices.overrides(AccountDatabase.migrated(), TestRedis.shared().url()));
+        redis = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+        account.close();
+    }
+
+    @Test
+    void anAnonymousVisitorIsSentToSignInAndBack() {
+        HttpResponse<String> anonymous = visitor(null).get("/", "Accept", "text/html");
+
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).contains("/auth/login?return=%2F");
+    }
+
+    @Test
+    void aMemberSeesTheProfileFederationVouchedFor() {
+        HttpResponse<String> dashboard = visitor("member,editor").get("/", "Accept", "text/html");
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<h1>Your account</h1>")
+                .contains("<dd class=\"profile-name\">Ada Lovelace</dd>")
+                .contains("<dd class=\"profile-email\">ada@example.org</dd>")
+                .contains("<span class=\"role\">editor</span> <span class=\"role\">member</span>")
+                .contains("Sign out");
+        assertThat(dashboard.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void aBoostedVisitGetsTheContentOnly() {
+        HttpResponse<String> fragment = visitor("member").get("/", "HX-Request", "true", "HX-Boosted", "true");
+
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).startsWith("<title>").contains("<h1>Your account</h1>").doesNotContain("<html");
+        assertThat(fragment.headers().firstValue("Vary")).hasValueSatisfying(vary -> assertThat(vary).contains("HX-Request"));
+    }
+
+    @Test
+    void aSignedInUserWithoutTheMemberRoleIsRefusedWithAReason() throws Exception {
+        HttpResponse<String> page = visitor("guest").get("/", "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("This page is for members only.").contains("<html");
+
+        HttpResponse<String> json = visitor("guest").get("/", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(json.body()).path("detail").asText()).isEqualTo("This page is for members only.");
+    }
+
+    @Test
+    void anUnknownPathIsNotFound() {
+        assertThat(visitor("member").get("/no-such-page", "Accept", "text/html").statusCode()).isEqualTo(404);
+    }
+
+    /** A browser with a session holding {@code roles} (or none), as the sign-in callback leaves it in Redis. */
+    private static RoutedClient visitor(String roles) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        account.server().setUpPublic(routing);
+        RoutedClient visitor = new RoutedClient(routing);
+        if (roles != null) {
+            SessionStore sessions = new SessionStore(redis, "account", Duration.ofMinutes(30), Duration.ofHours(1));
+            String id = sessions.create(Map.of("sub", "7", "name", "Ada Lovelace", "email", "ada@example.org",
+                    "roles", roles, "sid", "s-" + System.nanoTime())).orElseThrow().id();
+            visitor.withCookie(OidcLogin.SESSION_COOKIE, id);
+        }
+        return visitor;
+    }
+}

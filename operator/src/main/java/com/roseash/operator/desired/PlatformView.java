@@ -7,25 +7,25 @@ import java.util.Optional;
 import com.roseash.contract.ServiceName;
 import com.roseash.operator.resource.ImageOverrideSpec;
 import com.roseash.operator.resource.ImagesSpec;
+import com.roseash.operator.resource.PlatformServiceSpec;
 import com.roseash.operator.resource.PlatformSpec;
 import com.roseash.operator.resource.RoseAshPlatform;
-import com.roseash.operator.resource.ServiceSpec;
 
 /**
  * A platform resource read with its defaults applied, so builders never deal with nulls: the API server
  * defaults a stored resource, but {@code render} reads a file that may leave fields out.
  */
 public record PlatformView(String name, String namespace, String domain, String registry, String tag,
-                           Map<String, ImageOverrideSpec> imageOverrides, Map<String, ServiceSpec> services,
+                           Map<String, ImageOverrideSpec> imageOverrides, Map<String, PlatformServiceSpec> services,
                            PlatformSpec spec) {
 
     public static PlatformView of(RoseAshPlatform platform) {
         PlatformSpec spec = platform.getSpec();
         ImagesSpec images = Optional.ofNullable(spec.images()).orElse(new ImagesSpec(null, null, null));
-        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        Map<String, PlatformServiceSpec> services = new LinkedHashMap<>();
         for (String service : ServiceName.ids()) {
-            ServiceSpec given = spec.services() == null ? null : spec.services().get(service);
-            services.put(service, new ServiceSpec(
+            PlatformServiceSpec given = spec.services() == null ? null : spec.services().get(service);
+            services.put(service, new PlatformServiceSpec(
                     given == null || given.enabled() == null || given.enabled(),
                     given == null || given.replicas() == null ? 1 : given.replicas(),
                     given == null ? null : given.resources()));

@@ -26,7 +26,7 @@ public record PlatformSpec(
         ImagesSpec images,
 
         @JsonPropertyDescription("Per service (" + ServiceName.NAMES + "): enabled, replicas, resources.")
-        Map<String, ServiceSpec> services,
+        Map<String, PlatformServiceSpec> services,
 
         @Required
         @JsonPropertyDescription("PostgreSQL: external (a Secret) or managed by the operator; exactly one.")

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /** One service's scale and resources. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceSpec(
+public record PlatformServiceSpec(
         @Default("true")
         @JsonPropertyDescription("Run this service.")
         Boolean enabled,

@@ -7,8 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.account.AccountService;
 import com.roseash.account.testing.AccountDatabase;
-import com.roseash.platform.auth.OidcLogin;
-import com.roseash.platform.auth.SessionStore;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.server.ServiceParts;
@@ -95,12 +94,7 @@ class DashboardTest {
         HttpRouting.Builder routing = HttpRouting.builder();
         account.server().setUpPublic(routing);
         RoutedClient visitor = new RoutedClient(routing);
-        if (roles != null) {
-            SessionStore sessions = new SessionStore(redis, "account", Duration.ofMinutes(30), Duration.ofHours(1));
-            String id = sessions.create(Map.of("sub", "7", "name", "Ada Lovelace", "email", "ada@example.org",
-                    "roles", roles, "sid", "s-" + System.nanoTime())).orElseThrow().id();
-            visitor.withCookie(OidcLogin.SESSION_COOKIE, id);
-        }
-        return visitor;
+        return roles == null ? visitor : visitor.signedIn(redis, ServiceName.ACCOUNT,
+                Map.of("sub", "7", "name", "Ada Lovelace", "email", "ada@example.org", "roles", roles));
     }
 }

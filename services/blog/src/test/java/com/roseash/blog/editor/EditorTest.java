@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.roseash.blog.testing.RoutedBlog;
-import com.roseash.platform.auth.OidcLogin;
-import com.roseash.platform.auth.SessionStore;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.testing.RoutedClient;
@@ -128,13 +127,7 @@ class EditorTest {
 
     /** A browser with a session of the given role (or none), as the sign-in callback leaves it in Redis. */
     private static RoutedClient visitor(String role) {
-        RoutedClient visitor = blog.visitor();
-        if (role != null) {
-            SessionStore sessions = new SessionStore(redis, "blog", Duration.ofMinutes(30), Duration.ofHours(1));
-            String id = sessions.create(Map.of("sub", "42", "name", "Ed Itor", "email", "ed@example.org",
-                    "roles", role, "sid", "s-" + System.nanoTime())).orElseThrow().id();
-            visitor.withCookie(OidcLogin.SESSION_COOKIE, id);
-        }
-        return visitor;
+        return role == null ? blog.visitor() : blog.visitor().signedIn(redis, ServiceName.BLOG,
+                Map.of("sub", "42", "name", "Ed Itor", "email", "ed@example.org", "roles", role));
     }
 }

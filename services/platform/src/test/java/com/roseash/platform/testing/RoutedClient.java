@@ -8,7 +8,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLSession;
 
+import com.roseash.contract.ServiceName;
+import com.roseash.platform.auth.OidcLogin;
+import com.roseash.platform.auth.SessionStore;
+import com.roseash.platform.cache.RedisCache;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -49,6 +55,17 @@ public final class RoutedClient implements AutoCloseable {
     public RoutedClient withCookie(String name, String value) {
         cookies.put(name, value);
         return this;
+    }
+
+    /**
+     * Signed in with the session the sign-in callback would store for {@code claims} (sub, name, email,
+     * roles): for tests of one service that skip the round trip through federation.
+     */
+    public RoutedClient signedIn(RedisCache redis, ServiceName service, Map<String, String> claims) {
+        SessionStore sessions = new SessionStore(redis, service.id(), Duration.ofMinutes(30), Duration.ofHours(1));
+        Map<String, String> session = new HashMap<>(claims);
+        session.putIfAbsent("sid", "s-" + System.nanoTime());
+        return withCookie(OidcLogin.SESSION_COOKIE, sessions.create(session).orElseThrow().id());
     }
 
     public HttpResponse<String> get(String path, String... headers) {

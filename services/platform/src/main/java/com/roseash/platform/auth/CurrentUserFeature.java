@@ -18,7 +18,7 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 public final class CurrentUserFeature implements HttpFeature, Weighted, Filter {
 
-    /** After CSRF protection: a refused forgery costs no session lookup (docs/platform.md, "Features"). */
+    /** After CSRF protection: a refused forgery costs no session lookup (docs/platform.md, "Features and their weights"). */
     public static final double WEIGHT = 800;
 
     private final SessionStore sessions;

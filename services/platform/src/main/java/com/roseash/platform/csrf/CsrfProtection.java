@@ -48,7 +48,7 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 public final class CsrfProtection implements HttpFeature, Weighted, Filter {
 
-    /** After the security headers, before the signed-in user is looked up (docs/platform.md, "Features"). */
+    /** After the security headers, before the signed-in user is looked up (docs/platform.md, "Features and their weights"). */
     public static final double WEIGHT = 900;
     public static final String COOKIE = "rose_ash_csrf";
     private static final System.Logger LOG = System.getLogger(CsrfProtection.class.getName());

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.roseash.platform.web.Boost;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.SecurityHeaders;
 import io.helidon.common.Weighted;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -25,7 +26,10 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class ErrorResponses implements HttpFeature, Weighted {
 
-    /** The lowest weight: its catch-all 404 must come after every route group (docs/platform.md, "Features"). */
+    /**
+     * The lowest weight: its catch-all 404 must come after every route group (docs/platform.md, "Features and
+     * their weights").
+     */
     public static final double WEIGHT = 10;
     private static final System.Logger LOG = System.getLogger(ErrorResponses.class.getName());
 
@@ -76,6 +80,7 @@ public final class ErrorResponses implements HttpFeature, Weighted {
 
     /** Answers {@code status} with {@code detail}, which the client sees: never put an exception's message here. */
     public void render(ServerRequest request, ServerResponse response, Status status, String detail) {
+        request.context().get(SecurityHeaders.class).ifPresent(headers -> headers.applyTo(request, response));
         if (pages.isPresent() && ResponseFormat.of(request) == ResponseFormat.PAGE) {
             response.headers().add(Boost.VARY, "Accept");
             pages.get().renderStatus(request, response, status, new Page(heading(status), "error",

@@ -12,6 +12,8 @@ import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Security headers on every public response. The Content-Security-Policy allows scripts only from our
@@ -59,6 +61,15 @@ public final class SecurityHeaders implements HttpFeature, Weighted, Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        // Helidon clears a response's headers before an error handler answers a thrown exception; the error
+        // feature finds this instance in the request's context and applies the headers again.
+        request.context().register(this);
+        applyTo(request, response);
+        chain.proceed();
+    }
+
+    /** Sets the headers on {@code response}; again after a reset, for an error answer. */
+    public void applyTo(ServerRequest request, ServerResponse response) {
         response.header(HeaderNames.create("Content-Security-Policy"), contentSecurityPolicy);
         response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
         response.header(HeaderNames.create("X-Frame-Options"), "DENY");
@@ -67,6 +78,5 @@ public final class SecurityHeaders implements HttpFeature, Weighted, Filter {
         if (Requests.isHttps(request)) {
             response.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
         }
-        chain.proceed();
     }
 }

@@ -3,6 +3,7 @@ package com.roseash.platform.web;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,22 @@ class ErrorBodiesTest {
         assertThat(bad.body()).contains("page must be a whole number");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).contains("did not come from this site");
+    }
+
+    @Test
+    void everyErrorAnswerCarriesTheSecurityHeaders() {
+        // A routed 404, a thrown 400, a refused form (thrown 403) and a thrown 500, for browsers and API clients.
+        for (String accept : new String[] {"text/html", "application/json"}) {
+            for (HttpResponse<String> error : List.of(site.get(site.publicUri("/no/such/page"), "Accept", accept),
+                    site.get(site.publicUri("/tricky"), "Accept", accept), forgedPost(accept),
+                    site.get(site.publicUri("/boom"), "Accept", accept))) {
+                assertThat(error.statusCode()).isBetween(400, 599);
+                assertThat(error.headers().firstValue("Content-Security-Policy")).as(error.uri() + " " + accept)
+                        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+                assertThat(error.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+                assertThat(error.headers().firstValue("X-Frame-Options")).contains("DENY");
+            }
+        }
     }
 
     @Test

@@ -45,6 +45,12 @@ record NotReadyCause(String reason, String message, boolean stuck) {
      */
     static final Duration PROBE_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * A pod waiting this long for its image or its configuration is stuck. Before that, waiting may mend it:
+     * a registry's hiccup, or a Secret that a GitOps sync applies a moment after the platform.
+     */
+    static final Duration STUCK_GRACE = Duration.ofMinutes(2);
+
     /** Longest part of a message taken from the cluster (a kubelet's or a controller's). */
     static final int DETAIL_LIMIT = 200;
 
@@ -102,13 +108,19 @@ record NotReadyCause(String reason, String message, boolean stuck) {
         ContainerStateWaiting waiting = container.getState() == null ? null : container.getState().getWaiting();
         String waitingReason = waiting == null ? "" : String.valueOf(waiting.getReason());
         switch (waitingReason) {
-            case "ErrImagePull", "ImagePullBackOff", "InvalidImageName" -> {
-                return Optional.of(new NotReadyCause(IMAGE_PULL_FAILED, "image " + image(pod, container) + " cannot be pulled: "
-                        + reasonAndMessage(waitingReason, waiting.getMessage()), true));
+            case "ErrImagePull", "ImagePullBackOff" -> {
+                // The kubelet alternates the two, each with its own message: the status names the image only,
+                // so it does not change with every retry (the registry's answer is in the pod's events).
+                return Optional.of(new NotReadyCause(IMAGE_PULL_FAILED, "image " + image(pod, container) + " cannot be pulled",
+                        waitedLong(pod, now)));
+            }
+            case "InvalidImageName" -> {
+                return Optional.of(new NotReadyCause(IMAGE_PULL_FAILED, "image " + image(pod, container)
+                        + " cannot be pulled: " + reasonAndMessage(waitingReason, waiting.getMessage()), true));
             }
             case "CreateContainerConfigError" -> {
                 return Optional.of(new NotReadyCause(CONFIG_ERROR, "container " + container.getName() + " cannot be configured: "
-                        + reasonAndMessage(waitingReason, waiting.getMessage()), true));
+                        + reasonAndMessage(waitingReason, waiting.getMessage()), waitedLong(pod, now)));
             }
             case "CrashLoopBackOff" -> {
                 // The back-off message changes with every restart; the last termination says why.
@@ -126,6 +138,12 @@ record NotReadyCause(String reason, String message, boolean stuck) {
                     + " runs but is not ready: its readiness probe" + probe(pod, container) + " fails", false));
         }
         return Optional.empty();
+    }
+
+    /** Whether the pod has waited past {@link #STUCK_GRACE} (a pod without a creation time is taken as old). */
+    private static boolean waitedLong(Pod pod, Instant now) {
+        String created = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
+        return created == null || Instant.parse(created).plus(STUCK_GRACE).isBefore(now);
     }
 
     /** "(exit 1, Error)" or "(exit 137, OOMKilled): message", from the container's last termination. */

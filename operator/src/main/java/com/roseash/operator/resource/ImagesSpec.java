@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.roseash.contract.ServiceName;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
@@ -13,9 +14,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // A misspelt key would pin nothing, silently: the schema names the images a platform runs. (On the class: a
 // rule on a record component is generated twice, once for the field and once for its accessor.)
-@ValidationRule(value = "!has(self.overrides) || self.overrides.all(image, image in ['blog', 'market', 'cart', 'events', "
-        + "'federation', 'account', 'migrate', 'redis', 'postgres-15', 'postgres-16', 'postgres-17', 'postgres-18'])",
-        message = "overrides: keys must be images of the platform: blog, market, cart, events, federation, account, migrate, "
+@ValidationRule(value = "!has(self.overrides) || self.overrides.all(image, image in " + ServiceName.CEL_LIST
+        + " || image in ['migrate', 'redis', 'postgres-15', 'postgres-16', 'postgres-17', 'postgres-18'])",
+        message = "overrides: keys must be images of the platform: " + ServiceName.NAMES + ", migrate, "
                 + "redis, postgres-15, postgres-16, postgres-17, postgres-18")
 public record ImagesSpec(
         @Default("ghcr.io")

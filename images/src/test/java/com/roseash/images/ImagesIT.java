@@ -195,8 +195,8 @@ class ImagesIT {
             Path migrateRoot = unpacked("migrate");
             OciImage migrate = OciImage.read(BUILT.archive("migrate"), scratch);
             Map<String, String> migrateEnvironment = new HashMap<>(environment(migrate));
-            migrateEnvironment.putAll(Map.of("ROSE_ASH_DB_URL", url, "ROSE_ASH_DB_USER", "roseash", "ROSE_ASH_DB_PASSWORD",
-                    "s3cret"));
+            migrateEnvironment.putAll(Map.of("ROSE_ASH_DB_URL", url, "ROSE_ASH_DB_USER", "roseash",
+                    "ROSE_ASH_DB_PASSWORD", "s3cret"));
             String migrated = Chroot.run(migrateRoot, migrate.user(), migrateEnvironment, migrate.entrypoint());
             assertThat(migrated).contains("Migrations complete");
         } finally {

@@ -60,9 +60,8 @@ final class PageWatch implements AutoCloseable {
         while (running && System.nanoTime() < deadline) {
             for (URI page : pages) {
                 try {
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10))
-                            .build(),
-                            HttpResponse.BodyHandlers.discarding());
+                    HttpRequest request = HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build();
+                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() >= 500) {
                         failures.add(page + " answered " + response.statusCode());
                     } else {

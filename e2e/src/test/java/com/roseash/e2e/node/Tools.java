@@ -20,15 +20,15 @@ record Tools(Path binaries, Path kubeconfig) {
     }
 
     String kubectl(String input, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binaries.resolve("kubectl").toString(), "--kubeconfig",
-                kubeconfig.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(binaries.resolve("kubectl").toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(arguments));
         return run(command, input, Duration.ofMinutes(10));
     }
 
     String helm(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binaries.resolve("helm").toString(), "--kubeconfig",
-                kubeconfig.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(binaries.resolve("helm").toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(arguments));
         return run(command, null, Duration.ofMinutes(10));
     }

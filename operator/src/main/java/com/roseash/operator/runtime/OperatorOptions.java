@@ -12,8 +12,7 @@ import java.util.Set;
  * its health and metrics endpoint.
  */
 public record OperatorOptions(String leaseName, String leaseNamespace, String identity, boolean leaderElection,
-        boolean exitWhenLeadershipLost, Set<String> namespaces,
-                              Duration resyncInterval, String adminHost, int adminPort) {
+        boolean exitWhenLeadershipLost, Set<String> namespaces, Duration resyncInterval, String adminHost, int adminPort) {
 
     public static OperatorOptions fromEnvironment(Map<String, String> env) {
         String namespaces = env.getOrDefault("ROSE_ASH_OPERATOR_NAMESPACES", "");

@@ -134,8 +134,8 @@ class PlatformReconcilerTest {
         List<String> header = List.of(table.getFirst().split("\\s+"));
         List<String> row = List.of(table.get(1).split("\\s+"));
         assertThat(header).containsExactlyInAnyOrder("NAME", "AGE", "DOMAIN", "READY", "SERVICES", "REASON");
-        assertThat(Map.of("NAME", "coop", "DOMAIN", "coop.example", "READY", "True", "SERVICES", "5/5", "REASON",
-                "AllServicesReady"))
+        assertThat(Map.of("NAME", "coop", "DOMAIN", "coop.example", "READY", "True", "SERVICES", "5/5",
+                "REASON", "AllServicesReady"))
                 .allSatisfy((column, value) -> assertThat(row.get(header.indexOf(column))).isEqualTo(value));
 
         Process wait = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),

@@ -96,9 +96,9 @@ class StatusReportTest {
     @Test
     void whileMigrationsRunTheRolloutIsProgressingAndNotReady() {
         PlatformStatus status = StatusReport.of(PLATFORM, 1,
-                new Observed(Optional.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().withNewStatus()
-                        .withActive(1)
-                        .endStatus().build()), Map.of(), Optional.empty(), Optional.empty(), Map.of()), null, T0);
+                new Observed(Optional.of(new JobBuilder().withNewMetadata().withName("j").endMetadata()
+                        .withNewStatus().withActive(1).endStatus().build()),
+                        Map.of(), Optional.empty(), Optional.empty(), Map.of()), null, T0);
 
         assertThat(condition(status, "Ready").getReason()).isEqualTo("MigrationsRunning");
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");

@@ -21,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ClusterRole in manifests/operator/rbac.yaml grants exactly the kinds the reconciler's workflow
- * manages, what the reconciler touches itself, and the platform resource and its status; the control-plane tests run the operator
- * under
- * that Role, so a missing verb fails them too.
+ * manages, what the reconciler touches itself, and the platform resource and its status; the control-plane
+ * tests run the operator under that Role, so a missing verb fails them too.
  */
 class RbacTest {
 

@@ -52,9 +52,9 @@ class LocalStackTest {
                         .as(service.id()).startsWith("HTTP/1.1 ").doesNotContain("No service at host");
             }
 
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + stack.service(ServiceName.BLOG).adminPort() + "/observe/health/ready")).build(),
-                            HttpResponse.BodyHandlers.ofString());
+            int adminPort = stack.service(ServiceName.BLOG).adminPort();
+            URI readiness = URI.create("http://127.0.0.1:" + adminPort + "/observe/health/ready");
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         }
     }

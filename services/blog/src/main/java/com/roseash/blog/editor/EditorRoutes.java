@@ -94,8 +94,8 @@ public final class EditorRoutes implements HttpService {
             }
             problems.put("slug", "Another " + kind + " has this address already.");
         }
-        form(request, response, Status.BAD_REQUEST_400, Map.of("kind", kind, "isNew", true, "entry", draft, "problems",
-                problems));
+        form(request, response, Status.BAD_REQUEST_400,
+                Map.of("kind", kind, "isNew", true, "entry", draft, "problems", problems));
     }
 
     private void editForm(ServerRequest request, ServerResponse response) {

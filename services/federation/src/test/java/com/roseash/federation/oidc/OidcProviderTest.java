@@ -192,9 +192,8 @@ class OidcProviderTest {
     }
 
     private static String authorizeUrl(String redirectUri, String challenge, String method) {
-        Map<String, String> query = new HashMap<>(Map.of("response_type", "code", "client_id", "blog", "redirect_uri",
-                redirectUri,
-                "scope", "openid profile email", "state", "state-123", "nonce", "nonce-456"));
+        Map<String, String> query = new HashMap<>(Map.of("response_type", "code", "client_id", "blog",
+                "redirect_uri", redirectUri, "scope", "openid profile email", "state", "state-123", "nonce", "nonce-456"));
         if (!challenge.isEmpty()) {
             query.put("code_challenge", challenge);
         }

@@ -73,8 +73,8 @@ public final class OidcLogin implements HttpService {
         this.redis = redis;
         this.errors = errors;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
-        this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(), client.clientId(),
-                http);
+        this.verifier = new IdTokenVerifier(client.federationInternal().resolve("oauth/jwks"), client.issuer(),
+                client.clientId(), http);
     }
 
     /** Sign-in for {@code service} as configured: its client settings, sessions with their timeouts. */

@@ -18,8 +18,8 @@ public final class SettingsTable {
     public static String markdown(List<Setting> settings) {
         StringBuilder table = new StringBuilder("| key | environment variable | default | |\n|---|---|---|---|\n");
         for (Setting setting : settings) {
-            String value = setting.secret() ? "secret, no default" : setting.defaultValue().isEmpty() ? "unset" : "`"
-                    + setting.defaultValue() + "`";
+            String value = setting.secret() ? "secret, no default"
+                    : setting.defaultValue().isEmpty() ? "unset" : "`" + setting.defaultValue() + "`";
             table.append("| `").append(setting.key()).append("` | `").append(setting.environmentVariable()).append("` | ")
                     .append(value).append(" | ").append(setting.description().replace("|", "\\|")).append(" |\n");
         }

@@ -54,7 +54,8 @@ class LocalStackTest {
 
             int adminPort = stack.service(ServiceName.BLOG).adminPort();
             URI readiness = URI.create("http://127.0.0.1:" + adminPort + "/observe/health/ready");
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
         }
     }

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +28,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
+import com.roseash.contract.ServiceName;
 import com.roseash.e2e.Chromium;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +55,10 @@ abstract class PlatformScenario {
     private static final Path REPOSITORY = Path.of(System.getProperty("rose-ash.repository"));
     private static final Path IMAGES = REPOSITORY.resolve("images/target/oci");
     private static final String NAMESPACE = "coop";
-    private static final List<String> LOADED = List.of("blog", "federation", "account", "migrate", "operator", "postgres-17",
-            "redis");
-    private static final List<String> SERVICES = List.of("blog", "federation", "account");
+    /** The services the contract calls landed: each has an image, and the platform runs it. */
+    private static final List<String> SERVICES = ServiceName.landed().stream().map(ServiceName::id).toList();
+    private static final List<String> LOADED = Stream.concat(SERVICES.stream(),
+            Stream.of("migrate", "operator", "postgres-17", "redis")).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestCluster node;
@@ -106,10 +111,7 @@ abstract class PlatformScenario {
                 spec:
                   domain: coop.test
                   images: {registry: ghcr.io, tag: 0.1.0-SNAPSHOT}
-                  services:
-                    market: {enabled: false}
-                    cart: {enabled: false}
-                    events: {enabled: false}
+                  services: {%s}
                   database:
                     managed: {storageSize: 1Gi, storageClass: %s}
                   redis:
@@ -117,7 +119,7 @@ abstract class PlatformScenario {
                   ingress:
                     className: %s
                     tls: {secretName: coop-tls}
-                """.formatted(storageClass, node.ingressClass()), "apply", "-f", "-");
+                """.formatted(comingServicesDisabled(), storageClass, node.ingressClass()), "apply", "-f", "-");
         // Every image pinned by this build's digest, as images/target/oci/platform-images.yaml says.
         node.kubectl("-n", NAMESPACE, "patch", "rap", "coop", "--type", "merge", "--patch-file",
                 IMAGES.resolve("platform-images.yaml").toString());
@@ -401,5 +403,11 @@ abstract class PlatformScenario {
 
     private static long elapsed(long started) {
         return Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    }
+
+    /** The services without an image yet (not landed in the contract), turned off. */
+    private static String comingServicesDisabled() {
+        return Arrays.stream(ServiceName.values()).filter(service -> !service.isLanded())
+                .map(service -> service.id() + ": {enabled: false}").collect(Collectors.joining(", "));
     }
 }

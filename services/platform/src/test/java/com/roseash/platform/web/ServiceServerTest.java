@@ -98,6 +98,15 @@ class ServiceServerTest {
     }
 
     @Test
+    void aQueryWithAnUnencodedColonIsNotRefused() {
+        // How fediverse servers call WebFinger: RFC 3986 allows ':' and '@' unencoded in a query.
+        HttpResponse<String> page = site.get(site.publicUri("/?resource=acct:blog@example.org"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Home · Rose Ash</title>");
+    }
+
+    @Test
     void everyPublicResponseCarriesSecurityHeadersAndAStrictPolicy() {
         HttpResponse<String> page = site.get(site.publicUri("/"));
 

@@ -1,14 +1,11 @@
 package com.roseash.platform.db;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 
 /**
- * The service's connection to PostgreSQL: a Helidon DB Client over JDBC with a Hikari pool.
+ * The service's connection to PostgreSQL: a Helidon DB Client over JDBC with a Hikari pool
+ * ({@link HikariConnectionPool}).
  *
  * <p>The pool is built so that the service starts even while the database is down: readiness says so,
  * and requests that need data fail with the error page rather than the process refusing to start.
@@ -24,18 +21,8 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database connect(DatabaseSettings settings) {
-        Map<String, String> tree = new HashMap<>();
-        tree.put("source", "jdbc");
-        tree.put("connection.url", settings.url());
-        tree.put("connection.username", settings.user());
-        tree.put("connection.password", settings.password());
-        tree.put("connection.maximumPoolSize", String.valueOf(settings.poolSize()));
-        // Start without a database rather than fail: readiness reports it until it appears.
-        tree.put("connection.initializationFailTimeout", "-1");
-        tree.put("connection.connectionTimeout", "2000");
-        tree.put("connection.validationTimeout", "1000");
-        Config config = Config.just(ConfigSources.create(tree));
-        return new Database(DbClient.create(config), settings);
+        DbClient client = JdbcClientBuilder.create().connectionPool(HikariConnectionPool.create(settings)).build();
+        return new Database(client, settings);
     }
 
     public DbClient client() {

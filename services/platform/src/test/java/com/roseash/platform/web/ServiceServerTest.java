@@ -98,6 +98,24 @@ class ServiceServerTest {
     }
 
     @Test
+    void helidonsOwnBadRequestExceptionAlsoReachesTheErrorPages() {
+        // Helidon 4.1 answered its BadRequestException itself, in plain text; 4.5 calls the routing's handlers.
+        HttpResponse<String> bad = site.get(site.publicUri("/bad-from-helidon"), "Accept", BROWSER);
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("<header").contains("Bad request").contains("size must be a whole number");
+    }
+
+    @Test
+    void aQueryWithAnUnencodedColonIsNotRefused() {
+        // How fediverse servers call WebFinger: RFC 3986 allows ':' and '@' unencoded in a query.
+        HttpResponse<String> page = site.get(site.publicUri("/?resource=acct:blog@example.org"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Home · Rose Ash</title>");
+    }
+
+    @Test
     void everyPublicResponseCarriesSecurityHeadersAndAStrictPolicy() {
         HttpResponse<String> page = site.get(site.publicUri("/"));
 

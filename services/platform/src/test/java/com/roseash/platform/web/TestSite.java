@@ -20,6 +20,7 @@ import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.ServiceServer;
+import io.helidon.http.BadRequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRules;
@@ -72,6 +73,9 @@ final class TestSite implements AutoCloseable {
                     .post("/api/echo", (req, res) -> res.send("echo"))
                     .get("/bad", (req, res) -> {
                         throw ErrorResponses.badRequest("page must be a whole number");
+                    })
+                    .get("/bad-from-helidon", (req, res) -> {
+                        throw new BadRequestException("size must be a whole number");
                     });
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,27 +22,18 @@ import com.roseash.blog.posts.PostRoutes;
 import com.roseash.blog.posts.TagRepository;
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
-import com.roseash.platform.auth.FederatedAccountMenu;
-import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
-import com.roseash.platform.cache.RedisCache;
-import com.roseash.platform.cache.RedisSettings;
-import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
-import com.roseash.platform.db.SchemaReadiness;
-import com.roseash.platform.errors.ErrorResponses;
-import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServiceFoundation.Pages;
+import com.roseash.platform.server.ServiceFoundation;
 import com.roseash.platform.server.ServiceParts;
-import com.roseash.platform.server.ServiceServer;
-import com.roseash.platform.web.PageRenderer;
-import com.roseash.platform.web.Site;
-import com.roseash.platform.web.Templates;
+import io.helidon.dbclient.DbClient;
 
 /** The blog service: wiring only. */
 public final class BlogService {
@@ -67,43 +57,30 @@ public final class BlogService {
 
     /** The blog built from its configuration, not yet on sockets: {@link #start} serves it, tests may route to it. */
     public static ServiceParts parts(Map<String, String> overrides) {
-        RoseAshConfig config = RoseAshConfig.load(BlogSettings.all(), overrides);
-        Database database = Database.connect(DatabaseSettings.from(config));
-        RedisCache cache = new RedisCache(RedisSettings.from(config));
-        Templates templates = new Templates();
-        Site site = Site.from(config, ServiceName.BLOG);
+        ServiceFoundation platform = ServiceFoundation.load(ServiceName.BLOG, BlogSettings.all(), overrides);
+        RoseAshConfig config = platform.config();
+        DbClient db = platform.database().client();
 
-        EntryRepository entries = new EntryRepository(database.client());
-        TagRepository tags = new TagRepository(database.client());
-        MenuRepository menu = new MenuRepository(database.client());
-        FragmentClient fragmentClient = FragmentClient.create(config, cache);
-        BlogChrome chrome = new BlogChrome(menu, fragmentClient, templates);
-        PageCache pageCache = new PageCache(cache, ServiceName.BLOG.id(), config.duration(PlatformSettings.PAGE_TTL));
-        PageRenderer renderer = new PageRenderer(templates, site, chrome.and(new FederatedAccountMenu(fragmentClient, site)),
-                Optional.of(pageCache));
+        EntryRepository entries = new EntryRepository(db);
+        MenuRepository menu = new MenuRepository(db);
+        BlogChrome chrome = new BlogChrome(menu, platform.fragments(), platform.templates());
+        PageCache pageCache = platform.pageCache();
+        Pages pages = platform.pages(chrome.and(platform.accountMenu()), Optional.of(pageCache));
 
-        PostRoutes posts = new PostRoutes(entries, tags, renderer, config.integer(BlogSettings.PAGE_SIZE));
-        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(site.name(), site.publicUrl()),
+        PostRoutes posts = new PostRoutes(entries, new TagRepository(db), pages.renderer(),
+                config.integer(BlogSettings.PAGE_SIZE));
+        FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(platform.site().name(), platform.site().publicUrl()),
                 config.integer(BlogSettings.FEED_SIZE));
-        FragmentRoutes fragments = new FragmentRoutes().add("nav", chrome::navHtml);
-        ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
-        OidcLogin signIn = OidcLogin.create(config, ServiceName.BLOG, cache, errors);
         MarkdownRenderer markdown = new MarkdownRenderer();
-        EditorRoutes editor = new EditorRoutes(new EditorRepository(database.client(), markdown), database.client(), menu,
-                markdown, renderer, pageCache, new Roles(errors));
+        EditorRoutes editor = new EditorRoutes(new EditorRepository(db, markdown), db, menu, markdown, pages.renderer(),
+                pageCache, new Roles(pages.errors()));
 
         // Posts first on purpose: its catch-all /{slug}/ must not need to come last (docs/platform.md, "Route groups").
-        ServiceServer.Builder server = ServiceServer.builder(config, renderer)
-                .healthCheck(new SchemaReadiness(database, MIGRATIONS))
-                .healthCheck(cache.readinessCheck())
-                .feature(signIn.currentUser())
+        return platform.parts(platform.server(pages)
                 .route("/", posts)
-                .route(OidcLogin.MOUNT, signIn)
                 .route(EditorRoutes.MOUNT, editor)
                 .route(FeedRoutes.MOUNT, feed)
-                .internalRoute(Sockets.FRAGMENTS_PATH, fragments)
-                .internalRoute(OidcLogin.INTERNAL_MOUNT, signIn.backChannelLogout());
-        return new ServiceParts(ServiceName.BLOG, server, List.of(cache, database));
+                .internalRoute(Sockets.FRAGMENTS_PATH, new FragmentRoutes().add("nav", chrome::navHtml)));
     }
 
     /** The local stack's first start: loads the demo Ghost export when the blog has no content yet. */

@@ -25,22 +25,18 @@ import com.roseash.federation.users.UserRepository;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
-import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
-import com.roseash.platform.db.SchemaReadiness;
-import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServiceFoundation.Pages;
+import com.roseash.platform.server.ServiceFoundation;
 import com.roseash.platform.server.ServiceParts;
-import com.roseash.platform.server.ServiceServer;
-import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Site;
-import com.roseash.platform.web.Templates;
 
 /** The federation service: users and the OpenID Connect provider. Wiring only. */
 public final class FederationService {
@@ -62,12 +58,13 @@ public final class FederationService {
 
     /** Federation built from its configuration, not yet on sockets: {@link #start} serves it, tests may route to it. */
     public static ServiceParts parts(Map<String, String> overrides) {
-        RoseAshConfig config = RoseAshConfig.load(FederationSettings.all(), overrides);
-        Database database = Database.connect(DatabaseSettings.from(config));
-        RedisCache cache = new RedisCache(RedisSettings.from(config));
-        Site site = Site.from(config, ServiceName.FEDERATION);
-        Templates templates = new Templates();
-        PageRenderer renderer = new PageRenderer(templates, site, PageChrome.NONE, Optional.empty());
+        ServiceFoundation platform = ServiceFoundation.load(ServiceName.FEDERATION, FederationSettings.all(), overrides);
+        RoseAshConfig config = platform.config();
+        Database database = platform.database();
+        RedisCache cache = platform.cache();
+        Site site = platform.site();
+        Pages pages = platform.pages(platform.accountMenu(), Optional.empty());
+        PageRenderer renderer = pages.renderer();
         String issuer = site.publicUrl().replaceAll("/+$", "");
 
         UserRepository users = new UserRepository(database.client());
@@ -86,21 +83,18 @@ public final class FederationService {
         AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);
         OidcRoutes oidc = new OidcRoutes(issuer, OidcClients.from(config),
                 new AuthorizationCodes(database.client(), config.duration(FederationSettings.CODE_TTL)),
-                keys, signedIn, users, ErrorResponses.pagesOrJson(renderer),
+                keys, signedIn, users, pages.errors(),
                 config.duration(FederationSettings.ID_TOKEN_TTL));
-        FragmentRoutes fragments = new FragmentRoutes().addFor("account-menu", request -> templates.render(
+        FragmentRoutes fragments = new FragmentRoutes().addFor("account-menu", request -> platform.templates().render(
                 "federation/account-menu", Map.of("site", site, "query", firstValues(request.query().toMap()))));
 
-        ServiceServer.Builder server = ServiceServer.builder(config, renderer)
-                .healthCheck(new SchemaReadiness(database, MIGRATIONS))
-                .healthCheck(cache.readinessCheck())
+        return platform.parts(platform.server(pages)
                 .route("/", accounts)
                 .route(OidcRoutes.MOUNT, oidc)
                 .route(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
                 .internalRoute(OidcRoutes.MOUNT, oidc.serverToServer())
                 .internalRoute(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
-                .internalRoute(Sockets.FRAGMENTS_PATH, fragments);
-        return new ServiceParts(ServiceName.FEDERATION, server, List.of(cache, database));
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments));
     }
 
     private static Map<String, String> firstValues(Map<String, List<String>> query) {

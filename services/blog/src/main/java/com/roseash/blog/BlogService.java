@@ -24,6 +24,7 @@ import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
@@ -63,7 +64,8 @@ public final class BlogService {
 
         EntryRepository entries = new EntryRepository(db);
         MenuRepository menu = new MenuRepository(db);
-        BlogChrome chrome = new BlogChrome(menu, platform.fragments(), platform.templates());
+        BlogChrome chrome = new BlogChrome(menu, platform.fragments(), platform.templates(), platform.cache().contentChanges(),
+                config.duration(PlatformSettings.PAGE_TTL));
         PageCache pageCache = platform.pageCache();
         Pages pages = platform.pages(chrome.and(platform.accountMenu()), Optional.of(pageCache));
 

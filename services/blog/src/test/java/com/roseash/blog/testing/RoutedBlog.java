@@ -22,7 +22,12 @@ public final class RoutedBlog implements AutoCloseable {
     private final RoutedClient internal;
 
     public RoutedBlog(String redisUrl) {
-        database = BlogDatabase.migrated();
+        this(redisUrl, BlogDatabase.migrated());
+    }
+
+    /** Another replica of a blog whose database is {@code database}. */
+    public RoutedBlog(String redisUrl, DatabaseSettings database) {
+        this.database = database;
         BlogService.loadDemoContentIfEmpty(database);
         parts = BlogService.parts(TestServices.overrides(database, redisUrl));
         reader = visitor();

@@ -2,6 +2,7 @@ package com.roseash.platform.auth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.fragments.Fragment;
@@ -15,8 +16,9 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * The layout's account slot, served by federation's {@code account-menu} fragment: who is signed in
  * (from this service's session), with links to the account and a sign-out form, or a sign-in link.
- * It differs per visitor, so it is never cached. When federation does not answer in time, the layout
- * falls back to the plain menu it renders itself.
+ * A signed-in visitor's is never cached; everyone else's depends on the page only, and is kept in
+ * process. When federation does not answer in time, the layout falls back to the plain menu it renders
+ * itself.
  */
 public final class FederatedAccountMenu implements PageChrome {
 
@@ -43,7 +45,10 @@ public final class FederatedAccountMenu implements PageChrome {
             parameters.put("name", menu.user().name());
             parameters.put("csrf", CsrfToken.of(request).orElse(""));
         }
-        return fragments.fetchPersonal(ACCOUNT_MENU, parameters)
+        // Who is signed in makes it personal; for everyone else it depends on the page only.
+        Optional<String> menuHtml = menu.signedIn() ? fragments.fetchPersonal(ACCOUNT_MENU, parameters)
+                : fragments.fetchForAnyone(ACCOUNT_MENU, parameters);
+        return menuHtml
                 .<Map<String, Object>>map(html -> Map.of("accountMenuHtml", html))
                 .orElse(Map.of());
     }

@@ -47,6 +47,7 @@ public final class RedisCache implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile Instant nextConnectAttempt = Instant.EPOCH;
     private volatile String lastError = "";
+    private ContentChanges changes;
 
     public RedisCache(RedisSettings settings) {
         RedisURI uri = RedisURI.create(settings.url());
@@ -147,6 +148,19 @@ public final class RedisCache implements AutoCloseable {
     }
 
     /** False after the last operation failed, until one succeeds again. */
+    /** Publishes {@code message} on a pub/sub channel; lost, like every write here, when Redis is unavailable. */
+    public void publish(String channel, String message) {
+        run(commands -> commands.publish(channel, message));
+    }
+
+    /** Announcements of content changes over this cache's Redis: one subscription per cache, closed with it. */
+    public synchronized ContentChanges contentChanges() {
+        if (changes == null) {
+            changes = new ContentChanges(this, client);
+        }
+        return changes;
+    }
+
     public boolean isAvailable() {
         return available.get();
     }
@@ -239,6 +253,11 @@ public final class RedisCache implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (changes != null) {
+                changes.close();
+            }
+        }
         StatefulRedisConnection<String, String> current = connection;
         if (current != null) {
             current.close();

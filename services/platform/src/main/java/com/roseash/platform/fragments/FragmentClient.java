@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.platform.cache.ContentChanges;
+import com.roseash.platform.cache.LocalCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
@@ -34,18 +36,24 @@ import io.helidon.metrics.api.Metrics;
  *
  * <p>A fragment is decoration: when its service is slow or down, the page renders with an empty
  * placeholder after at most the timeout, the miss is logged and counted
- * ({@code rose_ash_fragments_unavailable_total}), and nothing else fails. Fetched HTML is cached in
- * Redis for a short TTL so a busy page does not call the other service on every request.
+ * ({@code rose_ash_fragments_unavailable_total}), and nothing else fails. A fragment that is the same for
+ * every visitor is kept in this process and in Redis for a short TTL, so a busy page neither calls the other
+ * service nor Redis on every request; a change the other service announces ({@link ContentChanges}) drops
+ * this process's copy at once.
  */
 public final class FragmentClient {
 
     private static final System.Logger LOG = System.getLogger(FragmentClient.class.getName());
+
+    static final int LOCAL_ENTRIES = 1000;
 
     private final Map<ServiceName, URI> internalUrls;
     private final RedisCache cache;
     private final Duration timeout;
     private final Duration ttl;
     private final HttpClient http;
+    /** Fragments kept in this process: the same for every visitor, so a page costs no round trip for them. */
+    private final LocalCache local;
     /** Last time each fragment's outage was logged: once a minute is enough to notice, not to flood. */
     private final Map<Fragment, Instant> lastLogged = new ConcurrentHashMap<>();
 
@@ -54,6 +62,10 @@ public final class FragmentClient {
         this.cache = cache;
         this.timeout = timeout;
         this.ttl = ttl;
+        this.local = new LocalCache(ttl, LOCAL_ENTRIES);
+        // A service that changed its content says so; its fragments here are dropped at once.
+        cache.contentChanges().listen(changed -> local.invalidate(
+                key -> changed.equals(ContentChanges.EVERYTHING) || key.startsWith(changed + ":")));
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -73,17 +85,31 @@ public final class FragmentClient {
 
     /** The fragment's HTML, or its placeholder. Never throws. */
     public String fetch(Fragment fragment) {
-        String cacheKey = "rose-ash:fragment:" + fragment.service().id() + ":" + fragment.type();
+        String key = fragment.service().id() + ":" + fragment.type();
+        return local.get(key, () -> fetchShared(fragment, key)).orElseGet(() -> placeholder(fragment));
+    }
+
+    /** Redis's copy, else the service's answer, which Redis then keeps for the other processes. */
+    private Optional<String> fetchShared(Fragment fragment, String key) {
+        String cacheKey = "rose-ash:fragment:" + key;
         Optional<String> cached = cache.get(cacheKey);
         if (cached.isPresent()) {
-            return cached.get();
+            return cached;
         }
         Optional<String> html = fetchFromService(fragment, "");
-        if (html.isEmpty()) {
-            return placeholder(fragment);
-        }
-        cache.put(cacheKey, html.get(), ttl);
-        return html.get();
+        html.ifPresent(value -> cache.put(cacheKey, value, ttl));
+        return html;
+    }
+
+    /**
+     * A fragment that depends on its parameters only, not on who asks (the account menu of a visitor who is
+     * not signed in, for a given page): kept in this process per parameters. Empty when its service is slow
+     * or down, so the caller can render its own fallback.
+     */
+    public Optional<String> fetchForAnyone(Fragment fragment, Map<String, String> parameters) {
+        String query = Urls.query(parameters);
+        String key = fragment.service().id() + ":" + fragment.type() + "?" + query;
+        return local.get(key, () -> fetchFromService(fragment, query.isEmpty() ? "" : "?" + query));
     }
 
     /**

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class FragmentClientTest {
 
@@ -81,6 +82,44 @@ class FragmentClientTest {
     }
 
     @Test
+    void aFragmentKeptInProcessCostsNoRoundTripAndAChangeAnnouncedElsewhereDropsIt() {
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
+        subscribed(cache);
+        assertThat(client.fetch(CART_MINI)).contains("2 items");
+
+        try (RedisCache elsewhere = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)))) {
+            cache.close();
+            assertThat(client.fetch(CART_MINI)).as("from this process: neither Redis nor cart asked").contains("2 items");
+            assertThat(cartCalls).hasValue(1);
+            cache = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
+            FragmentClient listening = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
+            listening.fetch(CART_MINI);
+            int before = cartCalls.get();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                // Another replica of cart announces a change: this process's copy (and Redis's) must go.
+                elsewhere.deleteByPrefix("rose-ash:fragment:cart:");
+                elsewhere.contentChanges().announce(ServiceName.CART.id());
+                listening.fetch(CART_MINI);
+                assertThat(cartCalls.get()).isGreaterThan(before);
+            });
+        }
+    }
+
+    @Test
+    void anAnonymousFragmentIsKeptPerParametersAndAPersonalOneNever() {
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
+
+        client.fetchForAnyone(CART_MINI, Map.of("return", "/a/"));
+        client.fetchForAnyone(CART_MINI, Map.of("return", "/a/"));
+        client.fetchForAnyone(CART_MINI, Map.of("return", "/b/"));
+        assertThat(cartCalls).as("one call per distinct parameters").hasValue(2);
+
+        client.fetchPersonal(CART_MINI, Map.of("return", "/a/"));
+        client.fetchPersonal(CART_MINI, Map.of("return", "/a/"));
+        assertThat(cartCalls).hasValue(4);
+    }
+
+    @Test
     void aServiceThatIsDownGivesThePlaceholderAndIsCounted() {
         URI nowhere = URI.create("http://127.0.0.1:" + TestRedis.freePort());
         FragmentClient client = client(Map.of(ServiceName.FEDERATION, nowhere), Duration.ofSeconds(1));
@@ -113,6 +152,13 @@ class FragmentClientTest {
         assertThat(fragments.keySet()).containsExactly(CART_MINI, ACCOUNT_MENU);
         assertThat(fragments.get(CART_MINI)).contains("2 items");
         assertThat(fragments.get(ACCOUNT_MENU)).isEqualTo(FragmentClient.placeholder(ACCOUNT_MENU));
+    }
+
+    /** Waits until {@code redis} hears announcements (its first subscription empties every copy kept so far). */
+    private static void subscribed(RedisCache redis) {
+        AtomicBoolean listening = new AtomicBoolean();
+        redis.contentChanges().listen(changed -> listening.set(true));
+        await().atMost(Duration.ofSeconds(10)).untilTrue(listening);
     }
 
     private FragmentClient client(Map<ServiceName, URI> urls, Duration timeout) {

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import com.roseash.platform.faults.Breakers;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -48,6 +51,8 @@ public final class RedisCache implements AutoCloseable {
     private volatile Instant nextConnectAttempt = Instant.EPOCH;
     private volatile String lastError = "";
     private ContentChanges changes;
+    /** A hung Redis (connections open, no answers) would cost every request its timeout without it. */
+    private final CircuitBreaker breaker = Breakers.forDependency("redis");
 
     public RedisCache(RedisSettings settings) {
         RedisURI uri = RedisURI.create(settings.url());
@@ -180,10 +185,11 @@ public final class RedisCache implements AutoCloseable {
 
             @Override
             public HealthCheckResponse call() {
-                boolean up = ping();
+                boolean open = breaker.state() == CircuitBreaker.State.OPEN;
+                boolean up = !open && ping();
                 HealthCheckResponse.Builder response = HealthCheckResponse.builder()
                         .status(HealthCheckResponse.Status.UP)
-                        .detail("redis", up ? "up" : "unreachable")
+                        .detail("redis", up ? "up" : open ? "unreachable (circuit open)" : "unreachable")
                         .detail("mode", up ? "cached" : "degraded: rendering uncached, sessions unavailable");
                 if (!up && !lastError.isEmpty()) {
                     response.detail("error", lastError);
@@ -203,9 +209,13 @@ public final class RedisCache implements AutoCloseable {
             return null;
         }
         try {
-            T result = operation.apply(current.sync());
+            T result = breaker.invoke(() -> operation.apply(current.sync()));
             markAvailable();
             return result;
+        } catch (CircuitBreakerOpenException open) {
+            // Refused without asking Redis: a miss, like any other Redis failure, but not a new one to log.
+            errors.increment();
+            return null;
         } catch (RuntimeException e) {
             markUnavailable(e);
             return null;

@@ -27,7 +27,10 @@ import com.roseash.platform.cache.LocalCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.faults.Breakers;
 import com.roseash.platform.web.Urls;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 
@@ -54,6 +57,8 @@ public final class FragmentClient {
     private final HttpClient http;
     /** Fragments kept in this process: the same for every visitor, so a page costs no round trip for them. */
     private final LocalCache local;
+    /** Per service: a hung one is not waited for on every page until it answers again. */
+    private final Map<ServiceName, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     /** Last time each fragment's outage was logged: once a minute is enough to notice, not to flood. */
     private final Map<Fragment, Instant> lastLogged = new ConcurrentHashMap<>();
 
@@ -159,19 +164,40 @@ public final class FragmentClient {
         URI uri = base.resolve(Sockets.FRAGMENTS_PATH + "/" + fragment.type() + query);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "text/html").build();
+        CircuitBreaker breaker = breakers.computeIfAbsent(fragment.service(),
+                service -> Breakers.forDependency("fragments-" + service.id()));
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = breaker.invoke(() -> send(request));
             if (response.statusCode() != 200) {
                 return unavailable(fragment, "HTTP " + response.statusCode());
             }
             return Optional.of(response.body());
-        } catch (HttpTimeoutException e) {
-            return unavailable(fragment, "timed out after " + timeout.toMillis() + " ms");
+        } catch (CircuitBreakerOpenException e) {
+            return unavailable(fragment, "not asked: it failed repeatedly, and is tried again every "
+                    + Breakers.DELAY.toSeconds() + " s");
+        } catch (SendFailed e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return unavailable(fragment, "timed out after " + timeout.toMillis() + " ms");
+            }
+            return unavailable(fragment, e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    /** The request's answer; a failure to get one as an unchecked exception, so the breaker counts it. */
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return unavailable(fragment, e.getClass().getSimpleName());
+            throw new SendFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unavailable(fragment, "interrupted");
+            throw new SendFailed(e);
+        }
+    }
+
+    private static final class SendFailed extends RuntimeException {
+        SendFailed(Exception cause) {
+            super(cause);
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.faults.Breakers;
 import com.roseash.platform.testing.TestRedis;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +41,8 @@ class FragmentClientTest {
     private final CountDownLatch releaseSlowAnswer = new CountDownLatch(1);
     private final AtomicBoolean slowAnswerSent = new AtomicBoolean();
     private RedisCache cache;
+    private final AtomicBoolean hung = new AtomicBoolean(true);
+    private final AtomicInteger hungCalls = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -57,6 +61,13 @@ class FragmentClientTest {
             slowAnswerSent.set(true);
             answer(exchange, "<p>too late</p>");
         });
+        cartService.createContext("/internal/fragments/hung", exchange -> {
+            hungCalls.incrementAndGet();
+            while (hung.get()) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+            answer(exchange, "<p>awake</p>");
+        });
         cartService.start();
         cache = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
         cache.deleteByPrefix("rose-ash:fragment:");
@@ -65,6 +76,7 @@ class FragmentClientTest {
     @AfterEach
     void stop() {
         releaseSlowAnswer.countDown();
+        hung.set(false);
         cartService.stop(0);
         cache.close();
     }
@@ -141,6 +153,21 @@ class FragmentClientTest {
 
         assertThat(html).isEqualTo(FragmentClient.placeholder(slow));
         assertThat(slowAnswerSent).as("the client gave up before the service answered").isFalse();
+    }
+
+    @Test
+    void aHungServiceIsNotAskedOnEveryPageOnceItsCircuitOpensAndIsAskedAgainOnceItAnswers() {
+        Fragment sleepy = new Fragment(ServiceName.CART, "hung");
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofMillis(100));
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(client.fetch(sleepy)).isEqualTo(FragmentClient.placeholder(sleepy));
+        }
+        assertThat(hungCalls.get()).as("asked until the circuit opened, then only to try again")
+                .isLessThanOrEqualTo(Breakers.VOLUME + 2);
+
+        hung.set(false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.fetch(sleepy)).contains("awake"));
     }
 
     @Test

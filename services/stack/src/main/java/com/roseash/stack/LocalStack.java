@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
             if (options.database().isPresent()) {
                 StackOptions.ExternalDatabase external = options.database().get();
                 database = new DatabaseSettings(external.url(), external.user(), external.password(), 5);
-                progress.ready("postgres", "yours: " + external.url());
+                progress.ready("postgres", "yours: " + withoutCredentials(external.url()));
             } else {
                 LocalPostgres postgres = keep(LocalPostgres.start(options.dataDirectory()));
                 database = postgres.settings();
@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
             String redisUrl;
             if (options.redisUrl().isPresent()) {
                 redisUrl = options.redisUrl().get();
-                progress.ready("redis", "yours: " + redisUrl);
+                progress.ready("redis", "yours: " + withoutCredentials(redisUrl));
             } else {
                 LocalRedis redis = keep(LocalRedis.start());
                 redisUrl = redis.url();
@@ -145,6 +145,11 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackOptions options, Progress progress) {
         return new LocalStack(options, progress);
+    }
+
+    /** A database or Redis URL fit to print: no {@code user:password@}, no query (JDBC's may hold a password). */
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//");
     }
 
     private static String since(long begun) {

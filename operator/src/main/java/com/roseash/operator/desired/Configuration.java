@@ -17,7 +17,7 @@ import static com.roseash.contract.RuntimeKeys.environmentVariable;
 
 /**
  * The platform's non-secret configuration, one ConfigMap every service reads through {@code envFrom}:
- * the domain, each service's public and internal URL, and Redis when the operator runs it. Secret
+ * the domain, each service's public and internal URL, Redis when the operator runs it, and JSON logs. Secret
  * values are never here (docs/platform.md, "Runtime contract").
  */
 public final class Configuration {
@@ -40,6 +40,8 @@ public final class Configuration {
         Map<String, String> data = new TreeMap<>();
         data.put(environmentVariable(RuntimeKeys.DOMAIN), platform.domain());
         data.put(environmentVariable(RuntimeKeys.ADMIN_EMAIL), adminEmail(platform));
+        // One JSON object per line, for the cluster's log pipeline (docs/platform.md, "Logs").
+        data.put(environmentVariable(RuntimeKeys.LOG_FORMAT), "json");
         for (ServiceName service : ServiceName.values()) {
             data.put(environmentVariable(RuntimeKeys.publicUrl(service)), publicUrl(platform, service.id()));
             if (platform.enabled(service.id())) {

@@ -70,6 +70,7 @@ class RenderTest {
         assertThat(config.getData())
                 .containsEntry("ROSE_ASH_DOMAIN", "coop.example")
                 .containsEntry("ROSE_ASH_ADMIN_EMAIL", "admin@coop.example")
+                .containsEntry("ROSE_ASH_LOG_FORMAT", "json")
                 .containsEntry("ROSE_ASH_REDIS_URL", "redis://coop-redis.rose-ash.svc:6379")
                 .containsEntry("ROSE_ASH_SERVICES_FEDERATION_INTERNAL_URL", "http://coop-federation.rose-ash.svc:8081/")
                 .containsEntry("ROSE_ASH_SERVICES_BLOG_PUBLIC_URL", "https://blog.coop.example/")

@@ -18,6 +18,7 @@ public final class RuntimeKeys {
     public static final String SIGNING_KEY = "rose-ash.signing-key";
     public static final String ADMIN_EMAIL = "rose-ash.admin.email";
     public static final String ADMIN_PASSWORD = "rose-ash.admin.password";
+    public static final String LOG_FORMAT = "rose-ash.log.format";
 
     private RuntimeKeys() {
     }

@@ -13,6 +13,7 @@ import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.MigrationFailedException;
 import com.roseash.platform.db.Migrator;
+import com.roseash.platform.logging.ServiceLogging;
 
 /**
  * The migrations Job's entry point: applies every domain's pending migrations in the platform's order
@@ -27,6 +28,7 @@ public final class Main {
         List<Setting> settings = new ArrayList<>(PlatformSettings.all());
         settings.addAll(MigrateSettings.own());
         RoseAshConfig config = RoseAshConfig.load(settings, Map.of());
+        ServiceLogging.install(config);
         System.exit(run(DatabaseSettings.from(config), config.duration(MigrateSettings.DATABASE_WAIT), Domains.ALL,
                 System.out, System.err));
     }

@@ -47,6 +47,9 @@ final class Gateway implements AutoCloseable {
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)
+                // No features found on the classpath (Helidon's default access log among them): each service logs
+                // its own requests, so the gateway's would only double them.
+                .featuresDiscoverServices(false)
                 .routing(routing -> routing.any(this::forward))
                 .build()
                 .start();

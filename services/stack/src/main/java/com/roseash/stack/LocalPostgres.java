@@ -43,6 +43,10 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    int port() {
+        return server.getPort();
+    }
+
     DatabaseSettings settings() {
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE,
                 "postgres", "postgres", 5);

@@ -22,10 +22,12 @@ final class LocalRedis implements AutoCloseable {
 
     private final int port;
     private final AutoCloseable process;
+    private final String description;
 
-    private LocalRedis(int port, AutoCloseable process) {
+    private LocalRedis(int port, AutoCloseable process, String description) {
         this.port = port;
         this.process = process;
+        this.description = description;
     }
 
     static LocalRedis start() {
@@ -39,15 +41,20 @@ final class LocalRedis implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
                 waitForPort(port);
-                return new LocalRedis(port, process::destroy);
+                return new LocalRedis(port, process::destroy, onPath.get() + ", port " + port);
             }
             RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("save \"\"").setting("appendonly no").build();
             server.start();
-            return new LocalRedis(port, server::stop);
+            return new LocalRedis(port, server::stop, "embedded, port " + port);
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not start", e);
         }
+    }
+
+    /** Which Redis runs, for the stack's start-up line. */
+    String description() {
+        return description;
     }
 
     String url() {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,16 +48,45 @@ public final class LocalStack implements AutoCloseable {
             ServiceName.ACCOUNT, AccountService::start);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
-    private LocalStack(StackOptions options) {
-        try {
-            database = options.database()
-                    .map(external -> new DatabaseSettings(external.url(), external.user(), external.password(), 5))
-                    .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
-            String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
+    /** Told once each part of the stack is up: what {@code bin/stack} prints, one line per part. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (part, detail) -> { };
 
-            for (Migrator.Applied applied : new Migrator(database, Domains.ALL).migrateAll()) {
-                LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
+        void ready(String part, String detail);
+    }
+
+    private LocalStack(StackOptions options, Progress progress) {
+        try {
+            long begun = System.nanoTime();
+            if (options.database().isPresent()) {
+                StackOptions.ExternalDatabase external = options.database().get();
+                database = new DatabaseSettings(external.url(), external.user(), external.password(), 5);
+                progress.ready("postgres", "yours: " + withoutCredentials(external.url()));
+            } else {
+                LocalPostgres postgres = keep(LocalPostgres.start(options.dataDirectory()));
+                database = postgres.settings();
+                progress.ready("postgres", "embedded, port " + postgres.port() + since(begun));
             }
+            begun = System.nanoTime();
+            String redisUrl;
+            if (options.redisUrl().isPresent()) {
+                redisUrl = options.redisUrl().get();
+                progress.ready("redis", "yours: " + withoutCredentials(redisUrl));
+            } else {
+                LocalRedis redis = keep(LocalRedis.start());
+                redisUrl = redis.url();
+                progress.ready("redis", redis.description() + since(begun));
+            }
+
+            begun = System.nanoTime();
+            int applied = 0;
+            List<Migrator.Applied> schemas = new Migrator(database, Domains.ALL).migrateAll();
+            for (Migrator.Applied schema : schemas) {
+                LOG.log(Level.INFO, "Schema " + schema.domain() + " at version " + schema.version());
+                applied += schema.migrationsExecuted();
+            }
+            progress.ready("schemas", schemas.size() + " up to date, " + applied + " migrations applied" + since(begun));
 
             gateway = keep(new Gateway(options.gatewayPort()));
             Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
@@ -80,7 +110,9 @@ public final class LocalStack implements AutoCloseable {
             }
 
             for (ServiceName service : startOrder()) {
+                begun = System.nanoTime();
                 RunningService running = keep(STARTERS.get(service).apply(withPorts(shared, ports.get(service))));
+                progress.ready(service.id(), "started" + since(begun));
                 services.put(service, running);
                 gateway.route(service.id() + ".localhost", running.publicPort());
                 if (service.servesApex()) {
@@ -90,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
             }
 
             if (options.loadDemoContent()) {
-                BlogService.loadDemoContentIfEmpty(database);
+                BlogService.loadDemoContentIfEmpty(database).ifPresent(summary -> progress.ready("demo", "blog content loaded"));
                 String password = Secrets.password();
                 adminPassword = FederationService.createAdminIfNoUsers(database, ADMIN_EMAIL, password).map(admin -> password);
             }
@@ -108,7 +140,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackOptions options) {
-        return new LocalStack(options);
+        return start(options, Progress.NONE);
+    }
+
+    public static LocalStack start(StackOptions options, Progress progress) {
+        return new LocalStack(options, progress);
+    }
+
+    /** A database or Redis URL fit to print: no {@code user:password@}, no query (JDBC's may hold a password). */
+    static String withoutCredentials(String url) {
+        return url.replaceFirst("\\?.*", "").replaceFirst("//[^/@]*@", "//");
+    }
+
+    private static String since(long begun) {
+        return String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - begun) / 1e9);
     }
 
     public int gatewayPort() {

@@ -67,6 +67,14 @@ class LocalStackTest {
     }
 
     @Test
+    void yourOwnServersArePrintedWithoutTheirCredentials() {
+        assertThat(LocalStack.withoutCredentials("jdbc:postgresql://db:5432/roseash?user=me&password=secret"))
+                .isEqualTo("jdbc:postgresql://db:5432/roseash");
+        assertThat(LocalStack.withoutCredentials("redis://:secret@cache:6379")).isEqualTo("redis://cache:6379");
+        assertThat(LocalStack.withoutCredentials("redis://127.0.0.1:6379")).isEqualTo("redis://127.0.0.1:6379");
+    }
+
+    @Test
     void contentSurvivesARestartAndDemoContentLoadsOnlyOnTheFirst() throws Exception {
         Path data = Files.createTempDirectory("rose-ash-stack");
         int gatewayPort;

@@ -47,6 +47,9 @@ public final class PlatformSettings {
     public static final Setting SESSION_ABSOLUTE = Setting.of("rose-ash.session.absolute-timeout", "PT12H",
             "A signed-in session ends this long after sign-in, used or not.");
 
+    public static final Setting LOG_FORMAT = Setting.of(RuntimeKeys.LOG_FORMAT, "text",
+            "Log lines on standard error: text, or json (one object per line; the operator sets json).");
+
     private PlatformSettings() {
     }
 
@@ -71,7 +74,7 @@ public final class PlatformSettings {
     public static List<Setting> all() {
         List<Setting> all = new ArrayList<>(List.of(DOMAIN, SERVER_HOST, PUBLIC_PORT, INTERNAL_PORT, ADMIN_PORT,
                 DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, REDIS_URL, REDIS_TIMEOUT,
-                PAGE_TTL, FRAGMENT_TTL, FRAGMENT_TIMEOUT, SESSION_SECRET, SESSION_IDLE, SESSION_ABSOLUTE));
+                PAGE_TTL, FRAGMENT_TTL, FRAGMENT_TIMEOUT, SESSION_SECRET, SESSION_IDLE, SESSION_ABSOLUTE, LOG_FORMAT));
         for (ServiceName service : ServiceName.values()) {
             all.add(internalUrl(service));
             all.add(publicUrl(service));

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.platform.logging.ServiceLogging;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -29,8 +30,12 @@ public record RunningService(ServiceName name, WebServer server, List<AutoClosea
         return server.port(Sockets.ADMIN);
     }
 
-    /** A service's {@code main}: starts it, and stops it cleanly on SIGTERM or Ctrl-C. */
+    /**
+     * A service's {@code main}: logs in the configured format ({@code rose-ash.log.format}), starts the service,
+     * and stops it cleanly on SIGTERM or Ctrl-C.
+     */
     public static void runUntilStopped(Supplier<RunningService> start) throws InterruptedException {
+        ServiceLogging.install();
         RunningService service = start.get();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

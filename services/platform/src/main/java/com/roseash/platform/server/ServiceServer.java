@@ -24,7 +24,8 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * Builds a service's web server on the runtime contract (docs/platform.md, "Runtime contract"): the public
  * socket with the service's route groups and the standard features (security headers, CSRF protection keyed
  * by {@code rose-ash.session.secret}, static files, error responses), the internal socket with its groups and
- * JSON errors, the admin socket with health (details on) and Prometheus metrics.
+ * JSON errors, the admin socket with health (details on) and Prometheus metrics. Requests on the public socket
+ * are logged one line each ({@link AccessLog}).
  */
 public final class ServiceServer {
 
@@ -121,6 +122,7 @@ public final class ServiceServer {
                             .routing(internalRouting))
                     .putSocket(Sockets.ADMIN, socket -> socket.host(settings.host()).port(settings.adminPort()))
                     .addFeature(observe)
+                    .addFeature(AccessLog.feature())
                     .build();
         }
 

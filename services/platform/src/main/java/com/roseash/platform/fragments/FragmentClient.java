@@ -25,6 +25,7 @@ import com.roseash.contract.Sockets;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.metrics.RoundTrips;
 import com.roseash.platform.web.Urls;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
@@ -134,6 +135,7 @@ public final class FragmentClient {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "text/html").build();
         try {
+            RoundTrips.httpCall();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return unavailable(fragment, "HTTP " + response.statusCode());

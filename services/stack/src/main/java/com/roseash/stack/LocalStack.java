@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final DatabaseSettings database;
+    private final String redisUrl;
     private Optional<String> adminPassword = Optional.empty();
 
     /**
@@ -52,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
             database = options.database()
                     .map(external -> new DatabaseSettings(external.url(), external.user(), external.password(), 5))
                     .orElseGet(() -> keep(LocalPostgres.start(options.dataDirectory())).settings());
-            String redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
+            redisUrl = options.redisUrl().orElseGet(() -> keep(LocalRedis.start()).url());
 
             for (Migrator.Applied applied : new Migrator(database, Domains.ALL).migrateAll()) {
                 LOG.log(Level.INFO, "Schema " + applied.domain() + " at version " + applied.version());
@@ -117,6 +118,11 @@ public final class LocalStack implements AutoCloseable {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** The Redis the services share: for tools that seed it, as the benchmark seeds a signed-in session. */
+    public String redisUrl() {
+        return redisUrl;
     }
 
     /** The demo admin's password, on the start that created the admin only. */

@@ -36,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final DatabaseSettings database;
+    private final String redisUrl;
     private Optional<String> adminPassword = Optional.empty();
 
     /**
@@ -69,7 +70,6 @@ public final class LocalStack implements AutoCloseable {
                 progress.ready("postgres", "embedded, port " + postgres.port() + since(begun));
             }
             begun = System.nanoTime();
-            String redisUrl;
             if (options.redisUrl().isPresent()) {
                 redisUrl = options.redisUrl().get();
                 progress.ready("redis", "yours: " + withoutCredentials(redisUrl));
@@ -162,6 +162,11 @@ public final class LocalStack implements AutoCloseable {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    /** The Redis the services share: for tools that seed it, as the benchmark seeds a signed-in session. */
+    public String redisUrl() {
+        return redisUrl;
     }
 
     /** The demo admin's password, on the start that created the admin only. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.roseash.platform.metrics.RoundTrips;
 
 /**
  * Signing out anywhere signs out everywhere: when a federation session ends, every client that has a
@@ -70,6 +71,7 @@ public final class BackChannelLogout {
                 .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build();
         try {
+            RoundTrips.httpCall();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 LOG.log(Level.WARNING, "Back-channel logout to " + clientId + " answered HTTP " + response.statusCode());

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.roseash.platform.metrics.RoundTrips;
 
 /**
  * Checks an ID token as OpenID Connect Core 3.1.3.7 asks: RS256 signature by a key federation
@@ -130,6 +131,7 @@ public final class IdTokenVerifier {
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET().build();
+            RoundTrips.httpCall();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 keys = JWKSet.parse(response.body());

@@ -26,6 +26,7 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.metrics.RoundTrips;
 import com.roseash.platform.visitor.CurrentUser;
 import com.roseash.platform.web.Boost;
 import com.roseash.platform.web.FormData;
@@ -219,6 +220,7 @@ public final class OidcLogin implements HttpService {
                         "redirect_uri", client.redirectUri(), "code_verifier", codeVerifier))))
                 .build();
         try {
+            RoundTrips.httpCall();
             HttpResponse<String> answer = http.send(token, HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(answer.body());
             if (answer.statusCode() != 200) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import com.roseash.platform.faults.Breakers;
+import com.roseash.platform.metrics.RoundTrips;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.health.HealthCheck;
@@ -32,6 +33,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 
 /**
  * A string cache in Redis that never fails a request. Redis holds only what can be rebuilt, so every
@@ -65,6 +68,13 @@ public final class RedisCache implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
                 .build());
+        // Counted as Lettuce dispatches each command, so scans, scripts and pings all count.
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                RoundTrips.redisCommand();
+            }
+        });
         this.errors = Metrics.globalRegistry().getOrCreate(Counter.builder("rose_ash_cache_errors")
                 .description("Redis operations that failed and were served uncached"));
     }

@@ -28,6 +28,7 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.faults.Breakers;
+import com.roseash.platform.metrics.RoundTrips;
 import com.roseash.platform.web.Urls;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
@@ -185,6 +186,7 @@ public final class FragmentClient {
 
     /** The request's answer; a failure to get one as an unchecked exception, so the breaker counts it. */
     private HttpResponse<String> send(HttpRequest request) {
+        RoundTrips.httpCall();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -20,7 +20,9 @@ import com.roseash.migrate.Domains;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.Migrator;
+import com.roseash.platform.server.RouteGroup;
 import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServiceParts;
 
 /**
  * The whole platform on one machine, in one process: PostgreSQL and Redis (embedded unless configured),
@@ -33,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, List<RouteGroup>> publicGroups = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final DatabaseSettings database;
     private Optional<String> adminPassword = Optional.empty();
@@ -41,10 +44,10 @@ public final class LocalStack implements AutoCloseable {
      * How the stack starts each landed service (the contract's list); {@code LocalStackTest} fails when the
      * two differ. The sign-on provider starts first, so the others find it when they first render a page.
      */
-    static final Map<ServiceName, Function<Map<String, String>, RunningService>> STARTERS = Map.of(
-            ServiceName.FEDERATION, FederationService::start,
-            ServiceName.BLOG, BlogService::start,
-            ServiceName.ACCOUNT, AccountService::start);
+    static final Map<ServiceName, Function<Map<String, String>, ServiceParts>> STARTERS = Map.of(
+            ServiceName.FEDERATION, FederationService::parts,
+            ServiceName.BLOG, BlogService::parts,
+            ServiceName.ACCOUNT, AccountService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     private LocalStack(StackOptions options) {
@@ -80,8 +83,11 @@ public final class LocalStack implements AutoCloseable {
             }
 
             for (ServiceName service : startOrder()) {
-                RunningService running = keep(STARTERS.get(service).apply(withPorts(shared, ports.get(service))));
+                ServiceParts parts = STARTERS.get(service).apply(withPorts(shared, ports.get(service)));
+                RunningService running = keep(start(parts));
+                LOG.log(Level.INFO, service.id() + " serving on port " + running.publicPort());
                 services.put(service, running);
+                publicGroups.put(service, parts.server().publicGroups());
                 gateway.route(service.id() + ".localhost", running.publicPort());
                 if (service.servesApex()) {
                     gateway.route("localhost", running.publicPort());
@@ -107,6 +113,15 @@ public final class LocalStack implements AutoCloseable {
         return order;
     }
 
+    private static RunningService start(ServiceParts parts) {
+        try {
+            return parts.start();
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+    }
+
     public static LocalStack start(StackOptions options) {
         return new LocalStack(options);
     }
@@ -126,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
 
     public RunningService service(ServiceName name) {
         return services.get(name);
+    }
+
+    /** A running service's public route groups (a test reads its routes from them). */
+    public List<RouteGroup> publicGroups(ServiceName name) {
+        return publicGroups.get(name);
     }
 
     /** What the stack prints on start: each service's browser URL. */

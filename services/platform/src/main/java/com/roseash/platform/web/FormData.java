@@ -38,6 +38,10 @@ public record FormData(Parameters fields) {
         boolean form = request.headers().contentType()
                 .map(type -> type.mediaType().text().equalsIgnoreCase(MEDIA_TYPE))
                 .orElse(false);
+        if (!form && !request.content().hasEntity()) {
+            // A POST with no body has no fields, rather than fields of the wrong type: the route says what is missing.
+            return Parameters.empty("form");
+        }
         if (!form) {
             throw new HttpException("This address takes a form (" + MEDIA_TYPE + ").", Status.UNSUPPORTED_MEDIA_TYPE_415, true);
         }

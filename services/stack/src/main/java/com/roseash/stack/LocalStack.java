@@ -21,7 +21,9 @@ import com.roseash.migrate.Domains;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.Migrator;
+import com.roseash.platform.server.RouteGroup;
 import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServiceParts;
 
 /**
  * The whole platform on one machine, in one process: PostgreSQL and Redis (embedded unless configured),
@@ -34,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, List<RouteGroup>> publicGroups = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final DatabaseSettings database;
     private final String redisUrl;
@@ -43,10 +46,10 @@ public final class LocalStack implements AutoCloseable {
      * How the stack starts each landed service (the contract's list); {@code LocalStackTest} fails when the
      * two differ. The sign-on provider starts first, so the others find it when they first render a page.
      */
-    static final Map<ServiceName, Function<Map<String, String>, RunningService>> STARTERS = Map.of(
-            ServiceName.FEDERATION, FederationService::start,
-            ServiceName.BLOG, BlogService::start,
-            ServiceName.ACCOUNT, AccountService::start);
+    static final Map<ServiceName, Function<Map<String, String>, ServiceParts>> STARTERS = Map.of(
+            ServiceName.FEDERATION, FederationService::parts,
+            ServiceName.BLOG, BlogService::parts,
+            ServiceName.ACCOUNT, AccountService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     /** Told once each part of the stack is up: what {@code bin/stack} prints, one line per part. */
@@ -111,9 +114,11 @@ public final class LocalStack implements AutoCloseable {
 
             for (ServiceName service : startOrder()) {
                 begun = System.nanoTime();
-                RunningService running = keep(STARTERS.get(service).apply(withPorts(shared, ports.get(service))));
+                ServiceParts parts = STARTERS.get(service).apply(withPorts(shared, ports.get(service)));
+                RunningService running = keep(start(parts));
                 progress.ready(service.id(), "started" + since(begun));
                 services.put(service, running);
+                publicGroups.put(service, parts.server().publicGroups());
                 gateway.route(service.id() + ".localhost", running.publicPort());
                 if (service.servesApex()) {
                     gateway.route("localhost", running.publicPort());
@@ -137,6 +142,15 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceName> order = new ArrayList<>(ServiceName.landed());
         order.sort(Comparator.comparing(service -> service.signOn() != SignOn.PROVIDER));
         return order;
+    }
+
+    private static RunningService start(ServiceParts parts) {
+        try {
+            return parts.start();
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
     }
 
     public static LocalStack start(StackOptions options) {
@@ -176,6 +190,11 @@ public final class LocalStack implements AutoCloseable {
 
     public RunningService service(ServiceName name) {
         return services.get(name);
+    }
+
+    /** A running service's public route groups (a test reads its routes from them). */
+    public List<RouteGroup> publicGroups(ServiceName name) {
+        return publicGroups.get(name);
     }
 
     /** What the stack prints on start: each service's browser URL. */

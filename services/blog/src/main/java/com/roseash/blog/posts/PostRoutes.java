@@ -58,7 +58,7 @@ public final class PostRoutes implements HttpService {
     }
 
     private void tag(ServerRequest request, ServerResponse response) {
-        String slug = request.path().pathParameters().get("slug");
+        String slug = existingSlug(request, "tag");
         int page = pageNumber(request);
         renderer.renderShared(request, response, () -> {
             Tag tag = tags.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag " + slug + "."));
@@ -79,7 +79,7 @@ public final class PostRoutes implements HttpService {
     }
 
     private void entry(ServerRequest request, ServerResponse response, Kind kind, String template) {
-        String slug = request.path().pathParameters().get("slug");
+        String slug = existingSlug(request, kind.dbValue());
         renderer.renderShared(request, response, () -> {
             Entry entry = entries.published(kind, slug)
                     .orElseThrow(() -> new NotFoundException("There is no " + kind.dbValue() + " called " + slug + "."));
@@ -87,6 +87,18 @@ public final class PostRoutes implements HttpService {
                     "publishedIso", Dates.iso(entry.publishedAt()), "publishedHuman", Dates.human(entry.publishedAt()),
                     "hasTags", !entry.tags().isEmpty()));
         });
+    }
+
+    /**
+     * The path's slug, when it is one that can exist: the editor and the Ghost import store only valid slugs, so
+     * anything else (a NUL, which PostgreSQL refuses in text, an overlong or non-ASCII segment) is a 404 without a query.
+     */
+    private static String existingSlug(ServerRequest request, String what) {
+        String slug = request.path().pathParameters().get("slug");
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException("There is no " + what + " at this address.");
+        }
+        return slug;
     }
 
     private static Map<String, Object> listModel(PageOf<EntrySummary> posts, String base) {

@@ -10,9 +10,11 @@ import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.SecurityHeaders;
 import io.helidon.common.Weighted;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -79,6 +81,52 @@ public final class ErrorResponses implements HttpFeature, Weighted {
                 "There is no page at " + request.path().absolute().path() + "."));
     }
 
+    /**
+     * Answers for what Helidon refuses before routing (a request line or headers it cannot parse, an overlong
+     * address, too large headers): the same choice of a page in the layout or problem+json, from the headers when
+     * Helidon got as far as reading them, else a page (a refused address is likelier typed or pasted into a browser than
+     * sent by a client of ours), with a fixed reason per status (never the request echoed back).
+     */
+    public DirectHandlers directHandlers() {
+        DirectHandler handler = (request, event, status, headers, message) -> {
+            String detail = directReason(status);
+            boolean page = pages.isPresent()
+                    && (headersUnread(request) || ResponseFormat.of(request.headers()) == ResponseFormat.PAGE);
+            String body = page
+                    ? pages.get().standalone(new Page(heading(status), "error",
+                            Map.of("status", status.code(), "heading", heading(status), "message", detail)))
+                    : ProblemDetails.of(status, detail).toJson();
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, page ? "text/html; charset=UTF-8" : ProblemDetails.MEDIA_TYPE)
+                    .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
+                    .keepAlive(false)
+                    .entity(body)
+                    .build();
+        };
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, handler);
+        }
+        return handlers.build();
+    }
+
+    /** Every HTTP/1.1 request names its Host: without one, Helidon refused the request line before reading headers. */
+    private static boolean headersUnread(DirectHandler.TransportRequest request) {
+        return !request.headers().contains(HeaderNames.HOST);
+    }
+
+    private static String directReason(Status status) {
+        return switch (status.code()) {
+            case 400 -> "The request is malformed: its address, headers or body could not be read.";
+            case 413 -> "The request is too large.";
+            case 414 -> "The address is too long.";
+            case 431 -> "The request's headers are too large.";
+            default -> status.code() >= 500 ? "Something went wrong on our side." : status.reasonPhrase() + ".";
+        };
+    }
+
     /** Answers {@code status} with {@code detail}, which the client sees: never put an exception's message here. */
     public void render(ServerRequest request, ServerResponse response, Status status, String detail) {
         request.context().get(SecurityHeaders.class).ifPresent(headers -> headers.applyTo(request, response));
@@ -127,6 +175,9 @@ public final class ErrorResponses implements HttpFeature, Weighted {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            case 414 -> "Address too long";
+            case 415 -> "Unsupported form";
             case 500 -> "Something went wrong";
             case 503 -> "Temporarily unavailable";
             default -> status.reasonPhrase();

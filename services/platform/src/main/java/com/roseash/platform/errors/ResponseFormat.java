@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.roseash.platform.web.Boost;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.ServerRequestHeaders;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -20,12 +21,17 @@ public enum ResponseFormat {
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
 
     public static ResponseFormat of(ServerRequest request) {
-        if (request.headers().first(Boost.HX_REQUEST).map("true"::equalsIgnoreCase).orElse(false)) {
+        return of(request.headers());
+    }
+
+    /** From the request's headers alone: for refusals Helidon makes before there is a routed request. */
+    public static ResponseFormat of(ServerRequestHeaders headers) {
+        if (headers.first(Boost.HX_REQUEST).map("true"::equalsIgnoreCase).orElse(false)) {
             return PAGE;
         }
         List<HttpMediaType> acceptedTypes;
         try {
-            acceptedTypes = request.headers().acceptedTypes();
+            acceptedTypes = headers.acceptedTypes();
         } catch (RuntimeException malformed) {
             // An Accept header Helidon cannot parse must not turn the error into another one.
             return PROBLEM_JSON;

@@ -8,6 +8,7 @@ import com.roseash.contract.Sockets;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.csrf.CsrfProtection;
 import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.errors.MalformedRequests;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.SecurityHeaders;
 import com.roseash.platform.web.StaticAssets;
@@ -79,10 +80,16 @@ public final class ServiceServer {
             return this;
         }
 
+        /** The route groups on the public socket, in the order given (tests derive the public routes from them). */
+        public List<RouteGroup> publicGroups() {
+            return List.copyOf(publicGroups);
+        }
+
         /** The public socket's routing: the standard features, this service's features and its route groups. */
         public void setUpPublic(HttpRouting.Builder routing) {
             List<String> csrfExempt = publicGroups.stream().flatMap(group -> group.csrfExemptPaths().stream()).toList();
             routing.addFeature(new SecurityHeaders(formOrigins()))
+                    .addFeature(new MalformedRequests())
                     .addFeature(CsrfProtection.from(config, csrfExempt))
                     .addFeature(new StaticAssets())
                     .addFeature(ErrorResponses.pagesOrJson(renderer));
@@ -92,7 +99,8 @@ public final class ServiceServer {
 
         /** The internal socket's routing: its route groups, with problem+json errors. */
         public void setUpInternal(HttpRouting.Builder routing) {
-            routing.addFeature(ErrorResponses.jsonOnly());
+            routing.addFeature(new MalformedRequests())
+                    .addFeature(ErrorResponses.jsonOnly());
             register(internalGroups, routing);
         }
 
@@ -118,8 +126,9 @@ public final class ServiceServer {
                     .host(settings.host())
                     .port(settings.publicPort())
                     .routing(publicRouting)
+                    .directHandlers(ErrorResponses.pagesOrJson(renderer).directHandlers())
                     .putSocket(Sockets.INTERNAL, socket -> socket.host(settings.host()).port(settings.internalPort())
-                            .routing(internalRouting))
+                            .routing(internalRouting).directHandlers(ErrorResponses.jsonOnly().directHandlers()))
                     .putSocket(Sockets.ADMIN, socket -> socket.host(settings.host()).port(settings.adminPort()))
                     .addFeature(observe)
                     .addFeature(AccessLog.feature())

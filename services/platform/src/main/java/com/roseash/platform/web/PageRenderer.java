@@ -57,6 +57,18 @@ public final class PageRenderer {
         respond(request, response, status, content(page, request));
     }
 
+    /**
+     * A page in the layout without a routed request, for refusals Helidon makes before routing (a request line it
+     * cannot parse): no visitor, no navigation fragments, no CSRF token.
+     */
+    public String standalone(Page page) {
+        Map<String, Object> layout = new HashMap<>(common());
+        layout.put("title", fullTitle(page.title()));
+        layout.put("content", templates.render(page.template(), common(), page.model()));
+        layout.put("csrfToken", "");
+        return templates.render("layout", layout);
+    }
+
     public Templates templates() {
         return templates;
     }

@@ -2,7 +2,6 @@ package com.roseash.platform.auth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.fragments.Fragment;
@@ -16,9 +15,9 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * The layout's account slot, served by federation's {@code account-menu} fragment: who is signed in
  * (from this service's session), with links to the account and a sign-out form, or a sign-in link.
- * A signed-in visitor's is never cached; everyone else's depends on the page only, and is kept in
- * process. When federation does not answer in time, the layout falls back to the plain menu it renders
- * itself.
+ * Federation renders it from the parameters alone (the page, and who is signed in with their CSRF token),
+ * so it is kept in process per parameters. When federation does not answer in time, the layout falls back
+ * to the plain menu it renders itself.
  */
 public final class FederatedAccountMenu implements PageChrome {
 
@@ -45,10 +44,8 @@ public final class FederatedAccountMenu implements PageChrome {
             parameters.put("name", menu.user().name());
             parameters.put("csrf", CsrfToken.of(request).orElse(""));
         }
-        // Who is signed in makes it personal; for everyone else it depends on the page only.
-        Optional<String> menuHtml = menu.signedIn() ? fragments.fetchPersonal(ACCOUNT_MENU, parameters)
-                : fragments.fetchForAnyone(ACCOUNT_MENU, parameters);
-        return menuHtml
+        // Federation renders it from these parameters alone, so the same parameters give the same menu.
+        return fragments.fetchForParameters(ACCOUNT_MENU, parameters)
                 .<Map<String, Object>>map(html -> Map.of("accountMenuHtml", html))
                 .orElse(Map.of());
     }

@@ -55,7 +55,8 @@ public final class SessionStore {
         if (id == null || id.length() != 43 || id.contains(":")) {
             return Optional.empty();
         }
-        Map<String, String> stored = redis.getHash(prefix + id);
+        // One round trip: the fields, and the idle timeout extended (cut shorter below near the absolute end).
+        Map<String, String> stored = redis.getHashAndExpire(prefix + id, idle);
         if (stored.isEmpty() || !stored.containsKey(CREATED)) {
             return Optional.empty();
         }
@@ -66,7 +67,9 @@ public final class SessionStore {
             return Optional.empty();
         }
         Duration remainingAbsolute = Duration.between(now, created.plus(absolute));
-        redis.expire(prefix + id, idle.compareTo(remainingAbsolute) < 0 ? idle : remainingAbsolute);
+        if (remainingAbsolute.compareTo(idle) < 0) {
+            redis.expire(prefix + id, remainingAbsolute);
+        }
         Map<String, String> attributes = new HashMap<>(stored);
         attributes.remove(CREATED);
         return Optional.of(new Session(id, Map.copyOf(attributes), created));

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,22 @@ public final class RedisCache implements AutoCloseable {
     public Map<String, String> getHash(String key) {
         Map<String, String> fields = run(commands -> commands.hgetall(key));
         return fields == null ? Map.of() : fields;
+    }
+
+    /** A hash's fields, its time to live reset to {@code ttl} in the same round trip; empty when absent or unreachable. */
+    public Map<String, String> getHashAndExpire(String key, Duration ttl) {
+        List<Object> flat = run(commands -> commands.eval("""
+                local fields = redis.call('HGETALL', KEYS[1])
+                if #fields > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+                return fields
+                """, ScriptOutputType.MULTI, new String[] {key}, String.valueOf(ttl.toMillis())));
+        Map<String, String> fields = new HashMap<>();
+        if (flat != null) {
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+            }
+        }
+        return fields;
     }
 
     public void expire(String key, Duration ttl) {

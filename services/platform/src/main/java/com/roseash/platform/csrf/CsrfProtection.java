@@ -55,12 +55,12 @@ public final class CsrfProtection implements HttpFeature, Weighted, Filter {
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final Mac keyed;
     private final List<PathMatcher> exempt;
 
     /** @param exemptPaths full path patterns (mount prefix included) that skip the check */
     public CsrfProtection(byte[] secret, List<String> exemptPaths) {
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.keyed = keyedMac(new SecretKeySpec(secret.clone(), "HmacSHA256"));
         this.exempt = exemptPaths.stream().map(PathMatchers::create).toList();
     }
 
@@ -135,11 +135,21 @@ public final class CsrfProtection implements HttpFeature, Weighted, Filter {
 
     private String sign(String value) {
         try {
+            // A copy of a keyed prototype: cheaper than looking the algorithm up and keying it per request.
+            Mac mac = (Mac) keyed.clone();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
+        }
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,36 +92,47 @@ public final class FragmentClient {
 
     /** The fragment's HTML, or its placeholder. Never throws. */
     public String fetch(Fragment fragment) {
-        String key = fragment.service().id() + ":" + fragment.type();
-        return local.get(key, () -> fetchShared(fragment, key)).orElseGet(() -> placeholder(fragment));
+        return kept(fragment).orElseGet(() -> fetchShared(fragment, key(fragment)).orElseGet(() -> placeholder(fragment)));
+    }
+
+    /** This process's copy; for a service with no internal URL (not deployed), its placeholder at once. */
+    private Optional<String> kept(Fragment fragment) {
+        if (!internalUrls.containsKey(fragment.service())) {
+            return Optional.of(placeholder(fragment));
+        }
+        return local.get(key(fragment));
+    }
+
+    private static String key(Fragment fragment) {
+        return fragment.service().id() + ":" + fragment.type();
     }
 
     /** Redis's copy, else the service's answer, which Redis then keeps for the other processes. */
     private Optional<String> fetchShared(Fragment fragment, String key) {
         String cacheKey = "rose-ash:fragment:" + key;
-        Optional<String> cached = cache.get(cacheKey);
-        if (cached.isPresent()) {
-            return cached;
+        Optional<String> html = cache.get(cacheKey);
+        if (html.isEmpty()) {
+            html = fetchFromService(fragment, "");
+            html.ifPresent(value -> cache.put(cacheKey, value, ttl));
         }
-        Optional<String> html = fetchFromService(fragment, "");
-        html.ifPresent(value -> cache.put(cacheKey, value, ttl));
+        html.ifPresent(value -> local.put(key, value));
         return html;
     }
 
     /**
-     * A fragment that depends on its parameters only, not on who asks (the account menu of a visitor who is
-     * not signed in, for a given page): kept in this process per parameters. Empty when its service is slow
-     * or down, so the caller can render its own fallback.
+     * A fragment that depends on its parameters only (the account menu: the page, and who is signed in with
+     * their CSRF token, are all parameters): kept in this process per parameters. Empty when its service is
+     * slow or down, so the caller can render its own fallback.
      */
-    public Optional<String> fetchForAnyone(Fragment fragment, Map<String, String> parameters) {
+    public Optional<String> fetchForParameters(Fragment fragment, Map<String, String> parameters) {
         String query = Urls.query(parameters);
         String key = fragment.service().id() + ":" + fragment.type() + "?" + query;
         return local.get(key, () -> fetchFromService(fragment, query.isEmpty() ? "" : "?" + query));
     }
 
     /**
-     * A fragment that depends on the visitor (so it is never cached), with query parameters; empty when
-     * its service is slow or down, so the caller can render its own fallback.
+     * A fragment that depends on more than its parameters (so it is never kept), with query parameters;
+     * empty when its service is slow or down, so the caller can render its own fallback.
      */
     public Optional<String> fetchPersonal(Fragment fragment, Map<String, String> parameters) {
         String query = Urls.query(parameters);
@@ -130,9 +142,20 @@ public final class FragmentClient {
     /** Several fragments at once, fetched in parallel, so a page waits at most one timeout. */
     public Map<Fragment, String> fetchAll(List<Fragment> fragments) {
         Map<Fragment, String> result = new LinkedHashMap<>();
+        List<Fragment> missing = new ArrayList<>();
+        for (Fragment fragment : fragments) {
+            // Kept ones at once (in order, their places held): the threads are for what must travel.
+            result.put(fragment, kept(fragment).orElse(null));
+            if (result.get(fragment) == null) {
+                missing.add(fragment);
+            }
+        }
+        if (missing.isEmpty()) {
+            return result;
+        }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<Fragment, Future<String>> pending = new LinkedHashMap<>();
-            for (Fragment fragment : fragments) {
+            for (Fragment fragment : missing) {
                 pending.put(fragment, executor.submit(() -> fetch(fragment)));
             }
             for (var entry : pending.entrySet()) {

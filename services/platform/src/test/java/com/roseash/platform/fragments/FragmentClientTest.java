@@ -118,12 +118,12 @@ class FragmentClientTest {
     }
 
     @Test
-    void anAnonymousFragmentIsKeptPerParametersAndAPersonalOneNever() {
+    void aFragmentOfItsParametersIsKeptPerParametersAndAPersonalOneNever() {
         FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
 
-        client.fetchForAnyone(CART_MINI, Map.of("return", "/a/"));
-        client.fetchForAnyone(CART_MINI, Map.of("return", "/a/"));
-        client.fetchForAnyone(CART_MINI, Map.of("return", "/b/"));
+        client.fetchForParameters(CART_MINI, Map.of("return", "/a/"));
+        client.fetchForParameters(CART_MINI, Map.of("return", "/a/"));
+        client.fetchForParameters(CART_MINI, Map.of("return", "/b/"));
         assertThat(cartCalls).as("one call per distinct parameters").hasValue(2);
 
         client.fetchPersonal(CART_MINI, Map.of("return", "/a/"));

@@ -59,6 +59,8 @@ public final class FragmentClient {
     private final HttpClient http;
     /** Fragments kept in this process: the same for every visitor, so a page costs no round trip for them. */
     private final LocalCache local;
+    /** Fragments just found unavailable, as their placeholders, until the breaker would try their service again. */
+    private final LocalCache unavailable = new LocalCache(Breakers.DELAY, LOCAL_ENTRIES);
     /** Per service: a hung one is not waited for on every page until it answers again. */
     private final Map<ServiceName, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     /** Last time each fragment's outage was logged: once a minute is enough to notice, not to flood. */
@@ -92,7 +94,11 @@ public final class FragmentClient {
 
     /** The fragment's HTML, or its placeholder. Never throws. */
     public String fetch(Fragment fragment) {
-        return kept(fragment).orElseGet(() -> fetchShared(fragment, key(fragment)).orElseGet(() -> placeholder(fragment)));
+        return kept(fragment).orElseGet(() -> fetchShared(fragment, key(fragment)).orElseGet(() -> {
+            // Its placeholder for a moment: pages do not ask Redis and the breaker again on every request.
+            unavailable.put(key(fragment), placeholder(fragment));
+            return placeholder(fragment);
+        }));
     }
 
     /** This process's copy; for a service with no internal URL (not deployed), its placeholder at once. */
@@ -100,7 +106,8 @@ public final class FragmentClient {
         if (!internalUrls.containsKey(fragment.service())) {
             return Optional.of(placeholder(fragment));
         }
-        return local.get(key(fragment));
+        Optional<String> kept = local.get(key(fragment));
+        return kept.isPresent() ? kept : unavailable.get(key(fragment));
     }
 
     private static String key(Fragment fragment) {

@@ -1,15 +1,25 @@
 package com.roseash.stack.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
+import com.roseash.blog.BlogService;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.server.RunningService;
 import com.roseash.stack.LocalStack;
 import com.roseash.stack.StackOptions;
@@ -36,8 +46,12 @@ public final class PageBenchmark {
                 .routing(routing -> routing.get("/hello", (req, res) -> res.send("Hello World!")))
                 .build().start();
         LocalStack stack = LocalStack.start(new StackOptions(0, Path.of(args[0]), Optional.empty(), Optional.empty(), true));
+        HungService cart = new HungService();
+        RunningService blogWithCartHung = blogWithCartHung(stack, cart);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            blogWithCartHung.close();
+            cart.close();
             stack.close();
             hello.stop();
             stopped.countDown();
@@ -47,10 +61,71 @@ public final class PageBenchmark {
         print("hello", "http://127.0.0.1:" + hello.port() + "/hello");
         print("blog", "http://127.0.0.1:" + blog.publicPort());
         print("metrics", "http://127.0.0.1:" + blog.adminPort() + "/observe/metrics");
+        print("blog-cart-hung", "http://127.0.0.1:" + blogWithCartHung.publicPort());
         print("session", signedInSession(stack.redisUrl()));
         print("redis-pid", redisPid().map(String::valueOf).orElse("none"));
         print("ready", "");
         stopped.await();
+    }
+
+    /**
+     * A second blog replica on the stack's database and Redis whose page chrome fetches {@code cart-mini} from
+     * a cart that accepts connections and never answers: a fragment's service hung.
+     */
+    private static RunningService blogWithCartHung(LocalStack stack, HungService cart) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(PlatformSettings.SERVER_HOST.key(), "127.0.0.1");
+        overrides.put(PlatformSettings.PUBLIC_PORT.key(), "0");
+        overrides.put(PlatformSettings.INTERNAL_PORT.key(), "0");
+        overrides.put(PlatformSettings.ADMIN_PORT.key(), "0");
+        overrides.put(PlatformSettings.DB_URL.key(), stack.database().url());
+        overrides.put(PlatformSettings.DB_USER.key(), stack.database().user());
+        overrides.put(PlatformSettings.DB_PASSWORD.key(), stack.database().password());
+        overrides.put(PlatformSettings.REDIS_URL.key(), stack.redisUrl());
+        overrides.put(PlatformSettings.SESSION_SECRET.key(), "bench-secret");
+        overrides.put(PlatformSettings.internalUrl(ServiceName.CART).key(), cart.url());
+        overrides.put(PlatformSettings.internalUrl(ServiceName.FEDERATION).key(),
+                "http://127.0.0.1:" + stack.service(ServiceName.FEDERATION).internalPort());
+        return BlogService.start(overrides);
+    }
+
+    /** A server that accepts connections and never answers, like a process stopped with SIGSTOP. */
+    private static final class HungService implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        HungService() {
+            try {
+                socket = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        accepted.add(socket.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+                for (Socket each : accepted) {
+                    each.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**

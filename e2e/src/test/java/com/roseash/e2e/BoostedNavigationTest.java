@@ -93,22 +93,44 @@ class BoostedNavigationTest {
                 assertThat((String) link.get("href")).doesNotStartWith("/").doesNotStartWith("http"));
         assertThat(links).allSatisfy(link -> assertThat(link.get("boosted")).as("boosted: %s", link.get("href")).isEqualTo(true));
 
-        int last = links.size() - 1;
-        for (int index : new int[] {1, last}) {
-            page.navigate(home());
-            markWindow();
-            requests.clear();
-            String href = (String) links.get(index).get("href");
-            String expectedUrl = (String) page.evaluate("href => new URL(href, location.href).href", href);
+        // Relative links at several depths, each clicked and its swap checked: `posts/…` from the home page,
+        // `../../tag/…` from a post, `../../posts/…` back from the tag page, and `?page=2`.
+        String firstPost = page.locator("#content .post-list a.post-link").first().innerText();
+        clickRelative("#content .post-list a.post-link[href^='posts/']");
+        assertThat(page.locator("#content article.post h1").innerText()).isEqualTo(firstPost);
 
-            Response response = page.waitForResponse(r -> r.url().equals(expectedUrl),
-                    () -> page.locator("a[href=\"" + href + "\"]").first().click());
-            page.waitForURL(expectedUrl);
+        String tag = page.locator("#content article.post .tags a[href^='../../tag/']").first().innerText();
+        clickRelative("#content article.post .tags a[href^='../../tag/']");
+        assertThat(page.url()).contains("/tag/");
+        assertThat(page.locator("#content .tag-page h1").innerText()).contains("“" + tag.substring(1) + "”");
+        assertThat(page.locator("#content .post-list a.post-link").count()).isPositive();
 
-            assertThat(response.request().headers()).as("link %d (%s) was fetched as a boosted request", index, href)
-                    .containsEntry("hx-boosted", "true");
-            assertThat(markerSurvived()).as("link %d (%s) swapped without a reload", index, href).isTrue();
-        }
+        String taggedPost = page.locator("#content .post-list a.post-link").first().innerText();
+        clickRelative("#content .post-list a.post-link[href^='../../posts/']");
+        assertThat(page.locator("#content article.post h1").innerText()).isEqualTo(taggedPost);
+
+        page.navigate(home());
+        List<String> firstPage = page.locator("#content .post-list a.post-link").allInnerTexts();
+        clickRelative("#content a[rel='next'][href='?page=2']");
+        assertThat(page.url()).endsWith("/?page=2");
+        assertThat(page.locator("#content .post-list a.post-link").allInnerTexts()).isNotEmpty()
+                .doesNotContainAnyElementsOf(firstPage);
+        assertThat(page.locator("#content a[rel='prev']").count()).isEqualTo(1);
+    }
+
+    /** Clicks the first link matching {@code selector} and asserts it was fetched boosted and swapped in place. */
+    private void clickRelative(String selector) {
+        markWindow();
+        String href = page.locator(selector).first().getAttribute("href");
+        assertThat(href).as("a relative link").doesNotStartWith("/").doesNotStartWith("http");
+        String expectedUrl = (String) page.evaluate("href => new URL(href, location.href).href", href);
+
+        Response response = page.waitForResponse(r -> r.url().equals(expectedUrl), () -> page.locator(selector).first().click());
+        page.waitForURL(expectedUrl);
+
+        assertThat(response.request().headers()).as("%s was fetched as a boosted request", href)
+                .containsEntry("hx-boosted", "true");
+        assertThat(markerSurvived()).as("%s swapped without a reload", href).isTrue();
     }
 
     @Test

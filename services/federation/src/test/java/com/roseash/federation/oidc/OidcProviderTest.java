@@ -35,6 +35,8 @@ class OidcProviderTest {
     private static final String ISSUER = "http://federation.test.example";
     private static RoutedFederation federation;
     private static int users;
+    /** The email address the last {@link #signedInBrowser()} registered with. */
+    private String lastEmail;
 
     @BeforeAll
     static void start() {
@@ -83,7 +85,8 @@ class OidcProviderTest {
         HttpResponse<String> userinfo = browser.get("/oauth/userinfo",
                 "Authorization", "Bearer " + body.path("access_token").asText());
         assertThat(userinfo.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(userinfo.body()).path("email").asText()).endsWith("@example.org");
+        assertThat(JSON.readTree(userinfo.body()).path("email").asText()).as("the signed-in member's own address")
+                .isEqualTo(lastEmail);
         assertThat(browser.get("/oauth/userinfo", "Authorization", "Bearer " + body.path("id_token").asText()).statusCode())
                 .as("an ID token is not an access token").isEqualTo(401);
     }
@@ -180,8 +183,9 @@ class OidcProviderTest {
     private RoutedClient signedInBrowser() {
         RoutedClient browser = browser();
         int n = ++users;
+        lastEmail = "member" + n + "-" + System.nanoTime() + "@example.org";
         HttpResponse<String> registered = browser.submit("/register", "/register", Map.of(
-                "email", "member" + n + "-" + System.nanoTime() + "@example.org", "name", "Member " + n,
+                "email", lastEmail, "name", "Member " + n,
                 "password", "correct horse battery staple"));
         assertThat(registered.statusCode()).isEqualTo(303);
         return browser;

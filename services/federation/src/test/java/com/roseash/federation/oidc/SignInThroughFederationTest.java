@@ -139,7 +139,11 @@ class SignInThroughFederationTest {
         assertThat(home.headers().firstValue("Location")).contains(clientBase + "/");
 
         assertThat(browser.get("/members").statusCode()).isEqualTo(303);
-        assertThat(browser.get(federationBase + "/").body()).doesNotContain("Signed in as");
+        // Signing in again must start from federation's login page: its session is gone, not only this service's.
+        String authorize = browser.get("/auth/login?return=/").headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(federationBase + "/oauth/authorize?");
+        assertThat(browser.get(authorize).headers().firstValue("Location")).as("authorising again asks to sign in")
+                .get().asString().startsWith("/login?return=");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
-import com.roseash.platform.cache.ContentChanges;
+import com.roseash.platform.cache.Announcements;
 import com.roseash.platform.cache.LocalCache;
 import com.roseash.platform.fragments.Fragment;
 import com.roseash.platform.fragments.FragmentClient;
@@ -34,14 +34,14 @@ public final class BlogChrome implements PageChrome {
      *                drops the menu kept here, in every replica
      * @param ttl     how long the menu is kept at most, should an announcement be missed
      */
-    public BlogChrome(MenuRepository menu, FragmentClient fragments, Templates templates, ContentChanges changes,
+    public BlogChrome(MenuRepository menu, FragmentClient fragments, Templates templates, Announcements changes,
             Duration ttl) {
         this.menu = menu;
         this.fragments = fragments;
         this.templates = templates;
         this.kept = new LocalCache(ttl, 1);
         changes.listen(changed -> {
-            if (changed.equals(ServiceName.BLOG.id()) || changed.equals(ContentChanges.EVERYTHING)) {
+            if (changed.equals(ServiceName.BLOG.id()) || changed.equals(Announcements.EVERYTHING)) {
                 kept.clear();
             }
         });

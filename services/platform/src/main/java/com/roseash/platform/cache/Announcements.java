@@ -11,41 +11,46 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
- * Tells every process of the platform that a service's content changed, so each can drop its in-process
- * copies ({@link LocalCache}) at once: Redis pub/sub on one channel, the message being the service's id.
+ * Tells every process of the platform something at once over one Redis pub/sub channel, so each can drop
+ * in-process copies ({@link LocalCache}, kept sessions) that became stale: {@link #CONTENT_CHANGED} (the
+ * message being the id of the service whose content changed) and {@link #SESSIONS_ENDED} (the message being
+ * the ended session's key).
  *
  * <p>A process that cannot hear (Redis down, or reconnecting) may miss an announcement: when the
  * subscription comes back, listeners hear {@link #EVERYTHING}, and the copies' time to live bounds what
  * was missed before that. Announcing never fails the change that caused it.
  */
-public final class ContentChanges implements AutoCloseable {
+public final class Announcements implements AutoCloseable {
 
-    public static final String CHANNEL = "rose-ash:content-changed";
+    public static final String CONTENT_CHANGED = "rose-ash:content-changed";
+    public static final String SESSIONS_ENDED = "rose-ash:sessions-ended";
     /** Heard after the subscription (re)connects: anything may have changed meanwhile. */
     public static final String EVERYTHING = "*";
-    private static final System.Logger LOG = System.getLogger(ContentChanges.class.getName());
+    private static final System.Logger LOG = System.getLogger(Announcements.class.getName());
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final RedisCache cache;
     private final RedisClient client;
+    private final String channel;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final Thread subscriber;
     private volatile StatefulRedisPubSubConnection<String, String> connection;
     private volatile boolean closed;
 
-    ContentChanges(RedisCache cache, RedisClient client) {
+    Announcements(RedisCache cache, RedisClient client, String channel) {
         this.cache = cache;
         this.client = client;
-        this.subscriber = Thread.ofVirtual().name("content-changes").start(this::subscribe);
+        this.channel = channel;
+        this.subscriber = Thread.ofVirtual().name(channel).start(this::subscribe);
     }
 
-    /** Announces that {@code service}'s content changed: to this process at once, and to every other through Redis. */
-    public void announce(String service) {
-        notifyListeners(service);
-        cache.publish(CHANNEL, service);
+    /** Announces {@code message}: to this process at once, and to every other through Redis. */
+    public void announce(String message) {
+        notifyListeners(message);
+        cache.publish(channel, message);
     }
 
-    /** {@code listener} hears the id of each service whose content changed, or {@link #EVERYTHING}. */
+    /** {@code listener} hears each message announced on this channel, or {@link #EVERYTHING}. */
     public void listen(Consumer<String> listener) {
         listeners.add(listener);
     }
@@ -66,11 +71,11 @@ public final class ContentChanges implements AutoCloseable {
                         notifyListeners(EVERYTHING);
                     }
                 });
-                pubSub.sync().subscribe(CHANNEL);
+                pubSub.sync().subscribe(channel);
                 connection = pubSub;
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "Not yet subscribed to content changes: " + e);
+                LOG.log(Level.DEBUG, "Not yet subscribed to " + channel + ": " + e);
                 try {
                     Thread.sleep(RETRY);
                 } catch (InterruptedException interrupted) {
@@ -80,9 +85,9 @@ public final class ContentChanges implements AutoCloseable {
         }
     }
 
-    private void notifyListeners(String service) {
+    private void notifyListeners(String message) {
         for (Consumer<String> listener : listeners) {
-            listener.accept(service);
+            listener.accept(message);
         }
     }
 

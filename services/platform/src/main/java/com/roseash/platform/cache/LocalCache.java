@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Strings kept in this process for a short time, so a page that every visitor sees alike costs no network
  * round trip. Staleness is bounded twice: a change anywhere on the platform empties the copies it concerns
- * at once ({@link ContentChanges}), and every copy expires after its time to live anyway, in case a change
+ * at once ({@link Announcements}), and every copy expires after its time to live anyway, in case a change
  * was announced while this process could not hear it. Bounded in size: past {@code maxEntries} it starts
  * over empty, which costs one miss per key and no bookkeeping per hit.
  */

@@ -26,7 +26,7 @@ public final class PageCache {
         this.ttl = ttl;
         this.local = new LocalCache(ttl, LOCAL_ENTRIES);
         cache.contentChanges().listen(changed -> {
-            if (changed.equals(service) || changed.equals(ContentChanges.EVERYTHING)) {
+            if (changed.equals(service) || changed.equals(Announcements.EVERYTHING)) {
                 local.clear();
             }
         });

@@ -54,7 +54,8 @@ public final class RedisCache implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile Instant nextConnectAttempt = Instant.EPOCH;
     private volatile String lastError = "";
-    private ContentChanges changes;
+    private Announcements changes;
+    private Announcements endedSessions;
     /** A hung Redis (connections open, no answers) would cost every request its timeout without it. */
     private final CircuitBreaker breaker = Breakers.forDependency("redis");
 
@@ -179,20 +180,28 @@ public final class RedisCache implements AutoCloseable {
         });
     }
 
-    /** False after the last operation failed, until one succeeds again. */
     /** Publishes {@code message} on a pub/sub channel; lost, like every write here, when Redis is unavailable. */
     public void publish(String channel, String message) {
         run(commands -> commands.publish(channel, message));
     }
 
     /** Announcements of content changes over this cache's Redis: one subscription per cache, closed with it. */
-    public synchronized ContentChanges contentChanges() {
+    public synchronized Announcements contentChanges() {
         if (changes == null) {
-            changes = new ContentChanges(this, client);
+            changes = new Announcements(this, client, Announcements.CONTENT_CHANGED);
         }
         return changes;
     }
 
+    /** Announcements of ended sessions (signed out anywhere) over this cache's Redis, closed with it. */
+    public synchronized Announcements endedSessions() {
+        if (endedSessions == null) {
+            endedSessions = new Announcements(this, client, Announcements.SESSIONS_ENDED);
+        }
+        return endedSessions;
+    }
+
+    /** False after the last operation failed, until one succeeds again. */
     public boolean isAvailable() {
         return available.get();
     }
@@ -233,6 +242,12 @@ public final class RedisCache implements AutoCloseable {
     private <T> T run(Function<RedisCommands<String, String>, T> operation) {
         StatefulRedisConnection<String, String> current = connection();
         if (current == null) {
+            return null;
+        }
+        if (breaker.state() == CircuitBreaker.State.OPEN) {
+            // The breaker would refuse with an exception, whose stack trace costs more than the page itself
+            // while Redis is hung and every signed-in request asks for its session; answer "miss" directly.
+            errors.increment();
             return null;
         }
         try {
@@ -293,6 +308,9 @@ public final class RedisCache implements AutoCloseable {
         synchronized (this) {
             if (changes != null) {
                 changes.close();
+            }
+            if (endedSessions != null) {
+                endedSessions.close();
             }
         }
         StatefulRedisConnection<String, String> current = connection;

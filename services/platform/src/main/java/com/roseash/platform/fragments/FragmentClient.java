@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
-import com.roseash.platform.cache.ContentChanges;
+import com.roseash.platform.cache.Announcements;
 import com.roseash.platform.cache.LocalCache;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
@@ -43,7 +43,7 @@ import io.helidon.metrics.api.Metrics;
  * placeholder after at most the timeout, the miss is logged and counted
  * ({@code rose_ash_fragments_unavailable_total}), and nothing else fails. A fragment that is the same for
  * every visitor is kept in this process and in Redis for a short TTL, so a busy page neither calls the other
- * service nor Redis on every request; a change the other service announces ({@link ContentChanges}) drops
+ * service nor Redis on every request; a change the other service announces ({@link Announcements}) drops
  * this process's copy at once.
  */
 public final class FragmentClient {
@@ -74,7 +74,7 @@ public final class FragmentClient {
         this.local = new LocalCache(ttl, LOCAL_ENTRIES);
         // A service that changed its content says so; its fragments here are dropped at once.
         cache.contentChanges().listen(changed -> local.invalidate(
-                key -> changed.equals(ContentChanges.EVERYTHING) || key.startsWith(changed + ":")));
+                key -> changed.equals(Announcements.EVERYTHING) || key.startsWith(changed + ":")));
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .version(HttpClient.Version.HTTP_1_1)

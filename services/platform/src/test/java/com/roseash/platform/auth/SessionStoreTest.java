@@ -1,8 +1,11 @@
 package com.roseash.platform.auth;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.roseash.platform.cache.Announcements;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.testing.TestRedis;
@@ -66,9 +69,64 @@ class SessionStoreTest {
 
             own.stop();
 
-            assertThat(store.find(session.id())).isEmpty();
+            // The copy read last is used for at most a few seconds; then the visitor is anonymous.
+            await().atMost(SessionStore.KEPT_FOR.plusSeconds(5)).until(() -> store.find(session.id()).isEmpty());
             assertThat(store.create(Map.of("user", "2"))).isEmpty();
             own.start();
         }
+    }
+
+    @Test
+    void aSessionReadOnceIsUsedWithoutAskingRedisAgainForAFewSeconds() {
+        try (TestRedis own = TestRedis.startNew();
+             RedisCache redis = new RedisCache(new RedisSettings(own.url(), Duration.ofMillis(250)))) {
+            subscribed(redis);
+            SessionStore store = new SessionStore(redis, "test", Duration.ofMinutes(30), Duration.ofHours(8),
+                    Duration.ofMinutes(1));
+            Session session = store.create(Map.of("user", "7")).orElseThrow();
+            SessionStore otherProcess = new SessionStore(redis, "test", Duration.ofMinutes(30), Duration.ofHours(8),
+                    Duration.ofMinutes(1));
+            assertThat(otherProcess.find(session.id())).isPresent();
+
+            own.hang();
+            try {
+                // Redis answers nothing now: both copies are what signed-in pages use meanwhile.
+                assertThat(store.find(session.id())).get().extracting(s -> s.attribute("user")).isEqualTo("7");
+                assertThat(otherProcess.find(session.id())).isPresent();
+            } finally {
+                own.resume();
+            }
+        }
+    }
+
+    @Test
+    void signingOutInOneProcessEndsTheCopyAnotherKept() {
+        try (RedisCache here = cache(); RedisCache there = cache()) {
+            subscribed(here);
+            subscribed(there);
+            // Kept for far longer than the test waits: only the announcement can end the other copy.
+            SessionStore signingOut = new SessionStore(here, "test", Duration.ofMinutes(30), Duration.ofHours(8),
+                    Duration.ofMinutes(10));
+            SessionStore elsewhere = new SessionStore(there, "test", Duration.ofMinutes(30), Duration.ofHours(8),
+                    Duration.ofMinutes(10));
+            Session session = signingOut.create(Map.of("user", "9")).orElseThrow();
+            assertThat(elsewhere.find(session.id())).isPresent();
+
+            signingOut.delete(session.id());
+
+            assertThat(signingOut.find(session.id())).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> elsewhere.find(session.id()).isEmpty());
+        }
+    }
+
+    /** Waits until {@code redis} hears ended sessions (whose first message, "everything", drops every copy). */
+    private static void subscribed(RedisCache redis) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        redis.endedSessions().listen(heard::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(Announcements.EVERYTHING));
+    }
+
+    private static RedisCache cache() {
+        return new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
     }
 }

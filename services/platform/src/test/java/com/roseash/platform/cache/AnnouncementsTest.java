@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two processes of the platform, as two caches on one Redis: what one announces, the other hears. */
-class ContentChangesTest {
+class AnnouncementsTest {
 
     @Test
     void aChangeAnnouncedByOneProcessIsHeardByAnotherAndByItself() {
@@ -20,7 +20,7 @@ class ContentChangesTest {
             List<String> heardThere = new CopyOnWriteArrayList<>();
             one.contentChanges().listen(heardHere::add);
             other.contentChanges().listen(heardThere::add);
-            await().atMost(Duration.ofSeconds(10)).until(() -> heardThere.contains(ContentChanges.EVERYTHING));
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardThere.contains(Announcements.EVERYTHING));
 
             one.contentChanges().announce("blog");
 
@@ -40,7 +40,7 @@ class ContentChangesTest {
                 redis.start();
 
                 // Anything may have changed while it could not hear: it is told to drop everything.
-                await().atMost(Duration.ofSeconds(15)).until(() -> heard.contains(ContentChanges.EVERYTHING));
+                await().atMost(Duration.ofSeconds(15)).until(() -> heard.contains(Announcements.EVERYTHING));
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.roseash.blog.markdown.MarkdownRenderer;
-import com.roseash.blog.posts.Slugs;
+import com.roseash.platform.web.Slugs;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.blog.posts.Slugs;
+import com.roseash.platform.web.Slugs;
 import io.helidon.common.parameters.Parameters;
 
 /** What the editor form sent, checked field by field. */

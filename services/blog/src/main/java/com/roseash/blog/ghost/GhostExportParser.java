@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.blog.menu.MenuItem;
-import com.roseash.blog.posts.Slugs;
 import com.roseash.platform.web.Html;
+import com.roseash.platform.web.Slugs;
 
 /**
  * Reads a Ghost JSON export ({@code {"db":[{"meta":{...},"data":{"posts":[...],"tags":[...],"users":[...],

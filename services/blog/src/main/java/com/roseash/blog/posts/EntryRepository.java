@@ -3,6 +3,8 @@ package com.roseash.blog.posts;
 import java.util.List;
 import java.util.Optional;
 
+import com.roseash.platform.db.Columns;
+import com.roseash.platform.web.PageOf;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 
@@ -67,15 +69,15 @@ public final class EntryRepository {
     }
 
     private static EntrySummary summary(DbRow row) {
-        return new EntrySummary(Rows.string(row, "slug"), Rows.string(row, "title"), Rows.string(row, "excerpt"),
-                Rows.instant(row, "published_at"), Rows.string(row, "author_name"), Rows.tags(row, "tags"));
+        return new EntrySummary(Columns.string(row, "slug"), Columns.string(row, "title"), Columns.string(row, "excerpt"),
+                Columns.instant(row, "published_at"), Columns.string(row, "author_name"), Rows.tags(row, "tags"));
     }
 
     private static Entry entry(Kind kind, DbRow row) {
-        return new Entry(kind, Rows.string(row, "slug"), Rows.string(row, "title"), Rows.string(row, "html"),
-                Rows.string(row, "excerpt"), row.column("feature_image").get(String.class),
-                Rows.instant(row, "published_at"), Rows.instant(row, "updated_at"),
-                Rows.string(row, "author_name"), Rows.tags(row, "tags"));
+        return new Entry(kind, Columns.string(row, "slug"), Columns.string(row, "title"), Columns.string(row, "html"),
+                Columns.string(row, "excerpt"), row.column("feature_image").get(String.class),
+                Columns.instant(row, "published_at"), Columns.instant(row, "updated_at"),
+                Columns.string(row, "author_name"), Rows.tags(row, "tags"));
     }
 
     private static int offset(int page, int size) {

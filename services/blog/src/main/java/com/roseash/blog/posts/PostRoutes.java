@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.web.Page;
+import com.roseash.platform.web.PageOf;
 import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.Paging;
+import com.roseash.platform.web.Slugs;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
@@ -49,21 +51,21 @@ public final class PostRoutes implements HttpService {
     }
 
     private void home(ServerRequest request, ServerResponse response) {
-        int page = pageNumber(request);
+        int page = Paging.pageNumber(request);
         renderer.renderShared(request, response, () -> {
             PageOf<EntrySummary> posts = entries.publishedPosts(page, pageSize);
-            requireExists(posts);
+            Paging.requireExists(posts);
             return new Page(page == 1 ? "" : "Page " + page, "blog/home", listModel(posts, ""));
         });
     }
 
     private void tag(ServerRequest request, ServerResponse response) {
         String slug = existingSlug(request, "tag");
-        int page = pageNumber(request);
+        int page = Paging.pageNumber(request);
         renderer.renderShared(request, response, () -> {
             Tag tag = tags.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag " + slug + "."));
             PageOf<EntrySummary> posts = entries.publishedPostsTagged(slug, page, pageSize);
-            requireExists(posts);
+            Paging.requireExists(posts);
             Map<String, Object> model = new HashMap<>(listModel(posts, "../../"));
             model.put("tag", tag);
             return new Page("#" + tag.name(), "blog/tag", model);
@@ -115,25 +117,6 @@ public final class PostRoutes implements HttpService {
             model.put("nextPage", posts.page() + 1);
         }
         return model;
-    }
-
-    private static void requireExists(PageOf<EntrySummary> posts) {
-        if (posts.page() > posts.totalPages()) {
-            throw new NotFoundException("There is no page " + posts.page() + "; the last is " + posts.totalPages() + ".");
-        }
-    }
-
-    private static int pageNumber(ServerRequest request) {
-        String raw = request.query().first("page").orElse("1");
-        try {
-            int page = Integer.parseInt(raw);
-            if (page < 1) {
-                throw ErrorResponses.badRequest("page must be 1 or more, got " + raw);
-            }
-            return page;
-        } catch (NumberFormatException e) {
-            throw ErrorResponses.badRequest("page must be a whole number, got '" + raw + "'");
-        }
     }
 
     private static void withSlash(ServerRequest request, ServerResponse response) {

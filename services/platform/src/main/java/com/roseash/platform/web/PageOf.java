@@ -1,4 +1,4 @@
-package com.roseash.blog.posts;
+package com.roseash.platform.web;
 
 import java.util.List;
 

@@ -65,7 +65,7 @@ public final class BlogService {
         EntryRepository entries = new EntryRepository(db);
         MenuRepository menu = new MenuRepository(db);
         BlogChrome chrome = new BlogChrome(menu, platform.fragments(), platform.templates(), platform.cache().contentChanges(),
-                config.duration(PlatformSettings.PAGE_TTL));
+                config.duration(PlatformSettings.PAGE_TTL), platform.site().publicUrl());
         PageCache pageCache = platform.pageCache();
         Pages pages = platform.pages(chrome.and(platform.accountMenu()), Optional.of(pageCache));
 
@@ -82,7 +82,7 @@ public final class BlogService {
                 .route("/", posts)
                 .route(EditorRoutes.MOUNT, editor)
                 .route(FeedRoutes.MOUNT, feed)
-                .internalRoute(Sockets.FRAGMENTS_PATH, new FragmentRoutes().add("nav", chrome::navHtml)));
+                .internalRoute(Sockets.FRAGMENTS_PATH, new FragmentRoutes().add("nav", chrome::navFragmentHtml)));
     }
 
     /** The local stack's first start: loads the demo Ghost export when the blog has no content yet. */

@@ -1,5 +1,6 @@
 package com.roseash.blog.menu;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +24,27 @@ public final class BlogChrome implements PageChrome {
     public static final Fragment CART_MINI = new Fragment(ServiceName.CART, "cart-mini");
 
     private static final String NAV = "nav";
+    private static final String NAV_FRAGMENT = "nav-fragment";
 
     private final MenuRepository menu;
     private final LocalCache kept;
     private final FragmentClient fragments;
     private final Templates templates;
+    private final URI publicUrl;
 
     /**
      * @param changes announcements of changed content: an editor's change to the blog (the menu included)
      *                drops the menu kept here, in every replica
      * @param ttl     how long the menu is kept at most, should an announcement be missed
+     * @param publicUrl the blog's own address, which the {@code nav} fragment's links are resolved against
      */
     public BlogChrome(MenuRepository menu, FragmentClient fragments, Templates templates, Announcements changes,
-            Duration ttl) {
+            Duration ttl, String publicUrl) {
         this.menu = menu;
         this.fragments = fragments;
         this.templates = templates;
-        this.kept = new LocalCache(ttl, 1);
+        this.publicUrl = URI.create(publicUrl);
+        this.kept = new LocalCache(ttl, 2);
         changes.listen(changed -> {
             if (changed.equals(ServiceName.BLOG.id()) || changed.equals(Announcements.EVERYTHING)) {
                 kept.clear();
@@ -53,6 +58,18 @@ public final class BlogChrome implements PageChrome {
      */
     public String navHtml() {
         return kept.get(NAV, () -> Optional.of(templates.render("blog/nav", Map.of("items", menu.items())))).orElseThrow();
+    }
+
+    /**
+     * The {@code nav} fragment other services put in their header: the same menu with every link made absolute
+     * against the blog's address, since "/about/" on the market's host is not the blog's About page.
+     */
+    public String navFragmentHtml() {
+        return kept.get(NAV_FRAGMENT, () -> {
+            List<MenuItem> absolute = menu.items().stream()
+                    .map(item -> new MenuItem(item.label(), publicUrl.resolve(item.url()).toString())).toList();
+            return Optional.of(templates.render("blog/nav", Map.of("items", absolute)));
+        }).orElseThrow();
     }
 
     @Override

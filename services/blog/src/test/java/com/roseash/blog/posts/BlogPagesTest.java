@@ -153,7 +153,11 @@ class BlogPagesTest {
         HttpResponse<String> nav = blog.internal("/internal/fragments/nav");
 
         assertThat(nav.statusCode()).isEqualTo(200);
-        assertThat(nav.body()).contains("<a href=\"/\">Home</a>").contains("<a href=\"/contact/\">Contact</a>");
+        // Absolute: another service's page puts this menu on its own host, where "/contact/" is not the blog's.
+        assertThat(nav.body()).contains("<a href=\"http://blog.localhost:8080/\">Home</a>")
+                .contains("<a href=\"http://blog.localhost:8080/contact/\">Contact</a>");
+        assertThat(blog.get("/").body()).as("the blog's own pages keep relative links")
+                .contains("<a href=\"/contact/\">Contact</a>");
     }
 
     @Test

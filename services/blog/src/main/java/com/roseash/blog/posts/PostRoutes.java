@@ -9,9 +9,8 @@ import com.roseash.platform.web.PageOf;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Paging;
 import com.roseash.platform.web.Slugs;
-import io.helidon.http.HeaderNames;
+import com.roseash.platform.web.TrailingSlash;
 import io.helidon.http.NotFoundException;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -44,9 +43,9 @@ public final class PostRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", this::home)
                 .get("/posts/{slug}/", this::post)
-                .get("/posts/{slug}", (req, res) -> withSlash(req, res))
+                .get("/posts/{slug}", TrailingSlash::redirect)
                 .get("/tag/{slug}/", this::tag)
-                .get("/tag/{slug}", (req, res) -> withSlash(req, res))
+                .get("/tag/{slug}", TrailingSlash::redirect)
                 .get("/{slug}/", this::page);
     }
 
@@ -60,7 +59,7 @@ public final class PostRoutes implements HttpService {
     }
 
     private void tag(ServerRequest request, ServerResponse response) {
-        String slug = existingSlug(request, "tag");
+        String slug = Slugs.fromPath(request, "tag");
         int page = Paging.pageNumber(request);
         renderer.renderShared(request, response, () -> {
             Tag tag = tags.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag " + slug + "."));
@@ -81,7 +80,7 @@ public final class PostRoutes implements HttpService {
     }
 
     private void entry(ServerRequest request, ServerResponse response, Kind kind, String template) {
-        String slug = existingSlug(request, kind.dbValue());
+        String slug = Slugs.fromPath(request, kind.dbValue());
         renderer.renderShared(request, response, () -> {
             Entry entry = entries.published(kind, slug)
                     .orElseThrow(() -> new NotFoundException("There is no " + kind.dbValue() + " called " + slug + "."));
@@ -89,18 +88,6 @@ public final class PostRoutes implements HttpService {
                     "publishedIso", Dates.iso(entry.publishedAt()), "publishedHuman", Dates.human(entry.publishedAt()),
                     "hasTags", !entry.tags().isEmpty()));
         });
-    }
-
-    /**
-     * The path's slug, when it is one that can exist: the editor and the Ghost import store only valid slugs, so
-     * anything else (a NUL, which PostgreSQL refuses in text, an overlong or non-ASCII segment) is a 404 without a query.
-     */
-    private static String existingSlug(ServerRequest request, String what) {
-        String slug = request.path().pathParameters().get("slug");
-        if (!Slugs.isValid(slug)) {
-            throw new NotFoundException("There is no " + what + " at this address.");
-        }
-        return slug;
     }
 
     private static Map<String, Object> listModel(PageOf<EntrySummary> posts, String base) {
@@ -117,12 +104,5 @@ public final class PostRoutes implements HttpService {
             model.put("nextPage", posts.page() + 1);
         }
         return model;
-    }
-
-    private static void withSlash(ServerRequest request, ServerResponse response) {
-        String query = request.query().rawValue();
-        response.status(Status.MOVED_PERMANENTLY_301)
-                .header(HeaderNames.LOCATION, request.path().absolute().rawPath() + "/" + (query.isEmpty() ? "" : "?" + query))
-                .send();
     }
 }

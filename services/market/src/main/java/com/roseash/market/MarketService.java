@@ -1,0 +1,60 @@
+package com.roseash.market;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+
+import com.roseash.contract.ServiceName;
+import com.roseash.contract.Sockets;
+import com.roseash.market.fragments.ProductFragments;
+import com.roseash.market.products.CategoryRepository;
+import com.roseash.market.products.ProductRepository;
+import com.roseash.market.products.ProductRoutes;
+import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.fragments.FragmentRoutes;
+import com.roseash.platform.fragments.SiteChrome;
+import com.roseash.platform.server.RunningService;
+import com.roseash.platform.server.ServiceFoundation;
+import com.roseash.platform.server.ServiceFoundation.Pages;
+import com.roseash.platform.server.ServiceParts;
+import io.helidon.dbclient.DbClient;
+
+/** The market service: wiring only. */
+public final class MarketService {
+
+    private static final System.Logger LOG = System.getLogger(MarketService.class.getName());
+    public static final DomainMigrations MIGRATIONS = new DomainMigrations(ServiceName.MARKET.id());
+
+    private MarketService() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunningService.runUntilStopped(() -> start(Map.of()));
+    }
+
+    /** Starts the market with {@code overrides} on top of its configuration (the stack and tests pass ports here). */
+    public static RunningService start(Map<String, String> overrides) {
+        RunningService started = parts(overrides).start();
+        LOG.log(Level.INFO, "Market serving on port " + started.publicPort());
+        return started;
+    }
+
+    /** The market built from its configuration, not yet on sockets. */
+    public static ServiceParts parts(Map<String, String> overrides) {
+        ServiceFoundation platform = ServiceFoundation.load(ServiceName.MARKET, MarketSettings.all(), overrides);
+        RoseAshConfig config = platform.config();
+        DbClient db = platform.database().client();
+
+        ProductRepository products = new ProductRepository(db);
+        Pages pages = platform.pages(new SiteChrome(platform.fragments()).and(platform.accountMenu()),
+                Optional.of(platform.pageCache()));
+        ProductRoutes shop = new ProductRoutes(products, new CategoryRepository(db), pages.renderer(),
+                config.integer(MarketSettings.PAGE_SIZE));
+        ProductFragments fragments = new ProductFragments(products, platform.templates(), platform.site().publicUrl());
+
+        return platform.parts(platform.server(pages)
+                .route("/", shop)
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes())));
+    }
+}

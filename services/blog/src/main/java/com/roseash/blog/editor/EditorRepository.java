@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.roseash.blog.markdown.MarkdownRenderer;
+import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.web.Slugs;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.blog.markdown.MarkdownRenderer;
 import com.roseash.blog.menu.MenuItem;
 import com.roseash.blog.menu.MenuRepository;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;

@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.blog.markdown.HtmlSanitizer;
 import com.roseash.blog.menu.MenuRepository;
+import com.roseash.platform.markdown.HtmlSanitizer;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;

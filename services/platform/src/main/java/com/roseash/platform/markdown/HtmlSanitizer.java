@@ -1,4 +1,4 @@
-package com.roseash.blog.markdown;
+package com.roseash.platform.markdown;
 
 import java.util.regex.Pattern;
 

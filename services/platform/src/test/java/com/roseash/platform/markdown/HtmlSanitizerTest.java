@@ -1,4 +1,4 @@
-package com.roseash.blog.markdown;
+package com.roseash.platform.markdown;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -42,8 +42,11 @@ public final class RoseAshOperator implements AutoCloseable {
 
     public static RoseAshOperator start(Config config, OperatorOptions options) {
         ApiWriteCounter writes = new ApiWriteCounter();
+        // At TRACE, Fabric8 logs every request and response, bodies and headers unfiltered: the generated
+        // Secrets, and a bearer token when the client uses one. That is its HttpLogging interceptor; none here.
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("rose-ash-write-counter", writes))
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("rose-ash-write-counter", writes)
+                        .addOrReplaceInterceptor("HttpLogging", null))
                 .build();
         AtomicBoolean leader = new AtomicBoolean(!options.leaderElection());
         AtomicBoolean stopping = new AtomicBoolean();

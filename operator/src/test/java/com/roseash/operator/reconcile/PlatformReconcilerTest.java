@@ -1,15 +1,19 @@
 package com.roseash.operator.reconcile;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.roseash.operator.resource.RoseAshPlatform;
 import com.roseash.operator.runtime.RoseAshOperator;
 import com.roseash.operator.testing.ControlPlane;
@@ -39,6 +43,7 @@ class PlatformReconcilerTest {
     private final ControlPlane cluster = ControlPlane.shared();
     private KubernetesClient admin;
     private RoseAshOperator operator;
+    private LogCapture logs;
 
     @BeforeEach
     void connect() {
@@ -47,6 +52,9 @@ class PlatformReconcilerTest {
 
     @AfterEach
     void stop() {
+        if (logs != null) {
+            logs.stop();
+        }
         if (operator != null) {
             operator.close();
         }
@@ -55,7 +63,7 @@ class PlatformReconcilerTest {
 
     @Test
     void aManagedPlatformReconcilesToReadyWithGeneratedSecretsThatAreNeverRotated() throws Exception {
-        LogCapture logs = LogCapture.start();
+        logs = LogCapture.start();
         String namespace = cluster.newNamespace("full");
         OperatorUnderTest.createVolume(admin, "pv-" + namespace, "manual-" + namespace);
         operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace);
@@ -113,19 +121,9 @@ class PlatformReconcilerTest {
         assertThat(decode(secrets, "signing-key")).startsWith("{\"keys\":[{\"kty\":\"RSA\"");
         String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(40);
-        String status = Serialization.asJson(ready.getStatus());
-        assertThat(secrets.getData().values().stream().map(v -> new String(Base64.getDecoder().decode(v),
-                StandardCharsets.UTF_8)))
-                .as("no secret value in the status").noneMatch(status::contains);
-        assertThat(status).doesNotContain(password);
-        List<String> secretValues = new ArrayList<>(secrets.getData().values().stream()
-                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)).toList());
-        secretValues.add(password);
-        String logged = logs.stop();
-        assertThat(logged).as("the operator logged while it worked").isNotEmpty();
-        assertThat(secretValues).as("no secret value in the operator's log").noneMatch(logged::contains);
-        String events = Serialization.asJson(admin.v1().events().inNamespace(namespace).list().getItems());
-        assertThat(secretValues).as("no secret value in the namespace's events").noneMatch(events::contains);
+        Map<String, String> secretValues = secretValues(secrets, password);
+        assertThat(leaks(secretValues, "the status", Serialization.asJson(ready.getStatus())))
+                .as("no secret value in the status").isEmpty();
 
         Process get = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
                 "get", "rap", "-n", namespace, "-o", "wide").redirectErrorStream(true).start();
@@ -152,6 +150,17 @@ class PlatformReconcilerTest {
         assertThat(admin.secrets().inNamespace(namespace).withName("coop-secrets").get().getData()).isEqualTo(secrets.getData());
         assertThat(decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password"))
                 .isEqualTo(password);
+
+        // The whole scenario, the spec change included, logged at every level: nothing secret in any form.
+        String logged = logs.stop();
+        assertThat(logged).as("the operator logged while it worked").isNotEmpty();
+        assertThat(logs.belowInfo()).as("DEBUG and TRACE records reached the capture").isPositive();
+        assertThat(leaks(secretValues, "the log", logged)).as("no secret value in the operator's log").isEmpty();
+        assertThat(leaks(secretValues, "the status", Serialization.asJson(scaled.getStatus())))
+                .as("no secret value in the status after the spec change").isEmpty();
+        assertThat(leaks(secretValues, "the events",
+                Serialization.asJson(admin.v1().events().inNamespace(namespace).list().getItems())))
+                .as("no secret value in the namespace's events").isEmpty();
     }
 
     @Test
@@ -405,6 +414,52 @@ class PlatformReconcilerTest {
                 .stream().filter(d -> !d.getMetadata().getName().endsWith("-redis"))
                 .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d.getMetadata().getGeneration(), (a, b) -> a,
                         TreeMap::new));
+    }
+
+    /**
+     * Every secret value, by name: each key of the generated Secret, the private members of the signing key
+     * (a leak of one is a leak of the key), and the database password.
+     */
+    private static Map<String, String> secretValues(Secret secrets, String password) throws ParseException {
+        Map<String, String> values = new LinkedHashMap<>();
+        new TreeMap<>(secrets.getData()).keySet().forEach(key -> values.put(key, decode(secrets, key)));
+        RSAKey signingKey = (RSAKey) JWKSet.parse(decode(secrets, "signing-key")).getKeys().getFirst();
+        values.put("signing key's d", signingKey.getPrivateExponent().toString());
+        values.put("signing key's p", signingKey.getFirstPrimeFactor().toString());
+        values.put("signing key's q", signingKey.getSecondPrimeFactor().toString());
+        values.put("signing key's dp", signingKey.getFirstFactorCRTExponent().toString());
+        values.put("signing key's dq", signingKey.getSecondFactorCRTExponent().toString());
+        values.put("signing key's qi", signingKey.getFirstCRTCoefficient().toString());
+        values.put("database password", password);
+        return values;
+    }
+
+    /**
+     * Which secret values {@code text} holds, in any form one could be written in: as is, base64-encoded (as
+     * a Secret's data holds it), JSON-escaped (in a serialised resource or a JSON log line), and JSON-escaped
+     * twice (JSON inside a JSON string). Named, without the value, so that a failure does not print it.
+     */
+    private static List<String> leaks(Map<String, String> secretValues, String where, String text) {
+        List<String> found = new ArrayList<>();
+        secretValues.forEach((name, value) -> {
+            // By what is written, so that a form the same as another (a token has nothing to escape) counts once.
+            Map<String, String> forms = new LinkedHashMap<>();
+            forms.putIfAbsent(value, "raw");
+            forms.putIfAbsent(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)), "base64");
+            forms.putIfAbsent(jsonEscaped(value), "JSON-escaped");
+            forms.putIfAbsent(jsonEscaped(jsonEscaped(value)), "JSON-escaped twice");
+            forms.forEach((written, form) -> {
+                if (text.contains(written)) {
+                    found.add(name + " (" + form + ") in " + where);
+                }
+            });
+        });
+        return found;
+    }
+
+    private static String jsonEscaped(String value) {
+        String json = Serialization.asJson(value);
+        return json.substring(1, json.length() - 1);
     }
 
     private static String decode(Secret secret, String key) {

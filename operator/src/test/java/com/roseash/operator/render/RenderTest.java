@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -76,18 +77,28 @@ class RenderTest {
                 .containsEntry("ROSE_ASH_SERVICES_BLOG_PUBLIC_URL", "https://blog.coop.example/")
                 .doesNotContainKey("ROSE_ASH_SERVICES_MARKET_INTERNAL_URL");
         assertThat(blog.getSpec().getTemplate().getMetadata().getAnnotations()).containsKey("rose-ash.com/config-digest");
-        assertThat(deployments).filteredOn(d -> d.getMetadata().getName().equals("coop-federation"))
-                .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
-                        .extracting(EnvVar::getName).contains("ROSE_ASH_SIGNING_KEY", "ROSE_ASH_OAUTH_CLIENT_SECRET_CART",
-                                "ROSE_ASH_ADMIN_PASSWORD")
-                        .doesNotContain("ROSE_ASH_OAUTH_CLIENT_SECRET_MARKET"));
-        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("ROSE_ASH_DB_PASSWORD"))
-                .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("coop-postgres"));
-        assertThat(container.getEnv()).as("no secret value in plain text").allSatisfy(e -> {
-            if (e.getName().contains("PASSWORD") || e.getName().contains("SECRET")) {
-                assertThat(e.getValue()).isNull();
-            }
-        });
+        // Every variable of the environment, each read from a Secret (no secret value in plain text): the blog's
+        // own client secret, and for federation every running client's (not market's), the signing key and the
+        // first administrator's password.
+        assertThat(container.getEnv()).extracting(RenderTest::source).containsExactly(
+                "ROSE_ASH_DB_URL from secret coop-postgres/url",
+                "ROSE_ASH_DB_USER from secret coop-postgres/user",
+                "ROSE_ASH_DB_PASSWORD from secret coop-postgres/password",
+                "ROSE_ASH_SESSION_SECRET from secret coop-secrets/session-secret",
+                "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG from secret coop-secrets/client-secret-blog");
+        assertThat(deployments).filteredOn(d -> d.getMetadata().getName().equals("coop-federation")).singleElement()
+                .satisfies(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+                        .extracting(RenderTest::source).containsExactly(
+                                "ROSE_ASH_DB_URL from secret coop-postgres/url",
+                                "ROSE_ASH_DB_USER from secret coop-postgres/user",
+                                "ROSE_ASH_DB_PASSWORD from secret coop-postgres/password",
+                                "ROSE_ASH_SESSION_SECRET from secret coop-secrets/session-secret",
+                                "ROSE_ASH_SIGNING_KEY from secret coop-secrets/signing-key",
+                                "ROSE_ASH_ADMIN_PASSWORD from secret coop-secrets/admin-password (optional)",
+                                "ROSE_ASH_OAUTH_CLIENT_SECRET_BLOG from secret coop-secrets/client-secret-blog",
+                                "ROSE_ASH_OAUTH_CLIENT_SECRET_CART from secret coop-secrets/client-secret-cart",
+                                "ROSE_ASH_OAUTH_CLIENT_SECRET_EVENTS from secret coop-secrets/client-secret-events",
+                                "ROSE_ASH_OAUTH_CLIENT_SECRET_ACCOUNT from secret coop-secrets/client-secret-account"));
 
         Job migrations = only(objects, Job.class);
         assertThat(migrations.getMetadata().getName()).matches("coop-migrate-[0-9a-f]{10}");
@@ -159,6 +170,19 @@ class RenderTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.database");
+    }
+
+    /** A variable of an environment and where its value comes from: written out, or read from a Secret's key. */
+    private static String source(EnvVar env) {
+        if (env.getValueFrom() == null) {
+            return env.getName() + "=" + env.getValue();
+        }
+        SecretKeySelector secret = env.getValueFrom().getSecretKeyRef();
+        if (secret == null) {
+            return env.getName() + " from " + env.getValueFrom();
+        }
+        return env.getName() + " from secret " + secret.getName() + "/" + secret.getKey()
+                + (Boolean.TRUE.equals(secret.getOptional()) ? " (optional)" : "");
     }
 
     private static <T> T only(List<HasMetadata> objects, Class<T> type) {

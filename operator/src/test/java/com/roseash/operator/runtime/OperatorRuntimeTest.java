@@ -9,7 +9,6 @@ import java.time.Duration;
 
 import com.roseash.operator.testing.ControlPlane;
 import com.roseash.operator.testing.OperatorUnderTest;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,17 @@ class OperatorRuntimeTest {
     @Test
     void oneOfTwoOperatorsLeadsAndBothAnswerHealthAndMetrics() throws Exception {
         String namespace = ControlPlane.shared().newNamespace("leader");
+        // Like two pods' names: the same but for the end, which is what tells them apart.
+        String firstIdentity = "rose-ash-operator-" + namespace + "-first";
+        String secondIdentity = "rose-ash-operator-" + namespace + "-second";
         try (KubernetesClient admin = ControlPlane.shared().newClient();
-             RoseAshOperator first = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
+             RoseAshOperator first = OperatorUnderTest.start("runtime-" + namespace, firstIdentity, Duration.ofMinutes(10),
+                     namespace)) {
             await().atMost(Duration.ofSeconds(30)).until(first::isLeader);
-            try (RoseAshOperator second = OperatorUnderTest.start("runtime-" + namespace, Duration.ofMinutes(10), namespace)) {
-                Lease lease = admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName("runtime-" + namespace)
-                        .get();
-                assertThat(lease.getSpec().getHolderIdentity()).startsWith("operator-runtime-" + namespace);
+            try (RoseAshOperator second = OperatorUnderTest.start("runtime-" + namespace, secondIdentity,
+                    Duration.ofMinutes(10), namespace)) {
+                assertThat(holder(admin, "runtime-" + namespace)).as("the Lease names the first operator")
+                        .isEqualTo(firstIdentity);
 
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(first.adminUri().resolve("readyz"))
                         .statusCode()).isEqualTo(200));
@@ -59,8 +62,15 @@ class OperatorRuntimeTest {
 
                 first.close();
                 await().atMost(Duration.ofSeconds(60)).until(second::isLeader);
+                assertThat(holder(admin, "runtime-" + namespace)).as("the Lease names the second operator")
+                        .isEqualTo(secondIdentity);
             }
         }
+    }
+
+    private static String holder(KubernetesClient admin, String lease) {
+        return admin.leases().inNamespace(OperatorUnderTest.OPERATOR_NAMESPACE).withName(lease).get().getSpec()
+                .getHolderIdentity();
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -65,9 +65,14 @@ public final class OperatorUnderTest {
     }
 
     public static RoseAshOperator start(String lease, Duration resync, String... namespaces) {
+        return start(lease, "operator-" + lease + "-" + System.nanoTime(), resync, namespaces);
+    }
+
+    /** An operator competing for {@code lease} as {@code identity} (in a cluster, its pod's name). */
+    public static RoseAshOperator start(String lease, String identity, Duration resync, String... namespaces) {
         install();
         return RoseAshOperator.start(serviceAccountConfig(), new OperatorOptions(lease, OPERATOR_NAMESPACE,
-                "operator-" + lease + "-" + System.nanoTime(), true, false, Set.of(namespaces), resync, "127.0.0.1", 0));
+                identity, true, false, Set.of(namespaces), resync, "127.0.0.1", 0));
     }
 
     /** The cluster-admin config, acting as the operator's ServiceAccount. */

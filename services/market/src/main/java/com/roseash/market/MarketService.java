@@ -6,17 +6,22 @@ import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.market.editor.EditorRepository;
+import com.roseash.market.editor.MarketEditorRoutes;
 import com.roseash.market.fragments.ProductFragments;
 import com.roseash.market.products.CategoryRepository;
 import com.roseash.market.products.ProductRepository;
 import com.roseash.market.products.ProductRoutes;
+import com.roseash.platform.auth.Roles;
+import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.fragments.SiteChrome;
+import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.server.RunningService;
-import com.roseash.platform.server.ServiceFoundation;
 import com.roseash.platform.server.ServiceFoundation.Pages;
+import com.roseash.platform.server.ServiceFoundation;
 import com.roseash.platform.server.ServiceParts;
 import io.helidon.dbclient.DbClient;
 
@@ -47,14 +52,18 @@ public final class MarketService {
         DbClient db = platform.database().client();
 
         ProductRepository products = new ProductRepository(db);
-        Pages pages = platform.pages(new SiteChrome(platform.fragments()).and(platform.accountMenu()),
-                Optional.of(platform.pageCache()));
-        ProductRoutes shop = new ProductRoutes(products, new CategoryRepository(db), pages.renderer(),
-                config.integer(MarketSettings.PAGE_SIZE));
+        CategoryRepository categories = new CategoryRepository(db);
+        PageCache pageCache = platform.pageCache();
+        Pages pages = platform.pages(new SiteChrome(platform.fragments()).and(platform.accountMenu()), Optional.of(pageCache));
+        ProductRoutes shop = new ProductRoutes(products, categories, pages.renderer(), config.integer(MarketSettings.PAGE_SIZE));
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        MarketEditorRoutes editor = new MarketEditorRoutes(new EditorRepository(db, markdown), categories, markdown,
+                pages.renderer(), pageCache, new Roles(pages.errors()));
         ProductFragments fragments = new ProductFragments(products, platform.templates(), platform.site().publicUrl());
 
         return platform.parts(platform.server(pages)
                 .route("/", shop)
+                .route(MarketEditorRoutes.MOUNT, editor)
                 .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes())));
     }
 }

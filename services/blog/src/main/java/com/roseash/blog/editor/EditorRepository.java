@@ -2,14 +2,13 @@ package com.roseash.blog.editor;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
+import com.roseash.platform.db.Transactions;
 import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.web.Slugs;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 
 /** Writes for editors: every post and page, drafts included. Bodies are rendered and sanitised on save. */
 public final class EditorRepository {
@@ -33,7 +32,7 @@ public final class EditorRepository {
 
     /** Creates a draft; empty when another entry of its kind has the slug. */
     public Optional<Long> create(EntryDraft draft) {
-        return inTransaction(tx -> tx.get("""
+        return Transactions.inTransaction(db, tx -> tx.get("""
                         INSERT INTO blog.entries (kind, slug, title, markdown, html, excerpt, status)
                         VALUES (?, ?, ?, ?, ?, ?, 'draft') ON CONFLICT (kind, slug) DO NOTHING RETURNING id""",
                 draft.kind(), draft.slug(), draft.title(), draft.markdown(), markdown.render(draft.markdown()), draft.excerpt())
@@ -46,7 +45,7 @@ public final class EditorRepository {
 
     /** Saves the fields; false when another entry of its kind has the slug. */
     public boolean update(long id, EntryDraft draft) {
-        return inTransaction(tx -> {
+        return Transactions.inTransaction(db, tx -> {
             boolean taken = tx.get("SELECT 1 AS taken FROM blog.entries WHERE kind = ? AND slug = ? AND id <> ?",
                     draft.kind(), draft.slug(), id).isPresent();
             if (taken) {
@@ -82,18 +81,6 @@ public final class EditorRepository {
                     .orElseThrow().column("id").getLong();
             tx.dml("INSERT INTO blog.entry_tags (entry_id, tag_id, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     entryId, tagId, i);
-        }
-    }
-
-    private <T> T inTransaction(Function<DbTransaction, T> work) {
-        DbTransaction tx = db.transaction();
-        try {
-            T result = work.apply(tx);
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
         }
     }
 

@@ -9,13 +9,13 @@ import com.roseash.blog.menu.MenuItem;
 import com.roseash.blog.menu.MenuRepository;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
+import com.roseash.platform.db.Transactions;
 import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
@@ -154,14 +154,7 @@ public final class EditorRoutes implements HttpService {
             }
             items.add(new MenuItem(label, url));
         }
-        DbTransaction tx = db.transaction();
-        try {
-            MenuRepository.replace(tx, items);
-            tx.commit();
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
+        Transactions.inTransaction(db, tx -> MenuRepository.replace(tx, items));
         pages.clear();
         redirect(response, MOUNT + "/menu");
     }

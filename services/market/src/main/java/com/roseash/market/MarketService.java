@@ -1,11 +1,15 @@
 package com.roseash.market;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.market.editor.DemoProducts;
 import com.roseash.market.editor.EditorRepository;
 import com.roseash.market.editor.MarketEditorRoutes;
 import com.roseash.market.fragments.ProductFragments;
@@ -15,6 +19,8 @@ import com.roseash.market.products.ProductRoutes;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.config.RoseAshConfig;
+import com.roseash.platform.db.Database;
+import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.fragments.SiteChrome;
@@ -65,5 +71,24 @@ public final class MarketService {
                 .route("/", shop)
                 .route(MarketEditorRoutes.MOUNT, editor)
                 .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes())));
+    }
+
+    /** The local stack's first start: loads the demo products (with their stalls and categories) when the market is empty. */
+    public static Optional<Integer> loadDemoProductsIfEmpty(DatabaseSettings settings) {
+        try (Database database = Database.connect(settings)) {
+            if (!new ProductRepository(database.client()).isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream demo = MarketService.class.getResourceAsStream("/demo/market-demo.json")) {
+                if (demo == null) {
+                    throw new IllegalStateException("demo/market-demo.json is missing from the market's resources");
+                }
+                int loaded = new DemoProducts(new EditorRepository(database.client(), new MarkdownRenderer())).load(demo);
+                LOG.log(Level.INFO, "Loaded " + loaded + " demo products");
+                return Optional.of(loaded);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -206,7 +206,8 @@ class ProductExtractorTest {
     }
 
     private ImportedProduct extract(String fixture, String pageUrl) {
-        return extractor.extract(fixture(fixture), URI.create(pageUrl)).orElseThrow();
+        return extractor.extract(fixture(fixture), URI.create(pageUrl))
+                .orElseThrow(() -> new AssertionError("no product found in " + fixture));
     }
 
     static String fixture(String name) {

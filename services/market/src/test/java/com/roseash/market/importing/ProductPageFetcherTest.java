@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The fetcher against a local server on 127.0.0.1 (so loopback is allowed unless a test says not): redirects,
@@ -281,10 +282,10 @@ class ProductPageFetcherTest {
         assertThat(ProductPageFetcher.charset("text/html")).isEqualTo(StandardCharsets.UTF_8);
     }
 
-    private static ImportRefused refusal(Runnable fetch) {
-        ImportRefused refused = catchThrowableOfType(ImportRefused.class, fetch::run);
-        assertThat(refused).as("refused").isNotNull();
-        return refused;
+    private static ImportRefused refusal(ThrowingCallable fetch) {
+        Throwable thrown = catchThrowable(fetch);
+        assertThat(thrown).as("the fetch should have been refused").isInstanceOf(ImportRefused.class);
+        return (ImportRefused) thrown;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -25,17 +25,20 @@ class MarketServiceTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static DatabaseSettings database;
     private static RunningService market;
+    private static TestRedis redis;
 
     @BeforeAll
     static void start() {
         database = MarketDatabase.migrated();
         assertThat(MarketService.loadDemoProductsIfEmpty(database)).contains(8);
-        market = MarketService.start(TestServices.overrides(database, TestRedis.shared().url()));
+        redis = TestRedis.startNew();
+        market = MarketService.start(TestServices.overrides(database, redis.url()));
     }
 
     @AfterAll
     static void stop() {
         market.close();
+        redis.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.roseash.market.testing.RoutedMarket;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.testing.RoutedClient;
-import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ class MarketEditorTest {
 
     @BeforeAll
     static void start() {
-        market = new RoutedMarket(TestRedis.shared().url());
-        redis = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
+        market = new RoutedMarket();
+        redis = new RedisCache(new RedisSettings(market.redis.url(), Duration.ofSeconds(1)));
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package com.roseash.market.products;
 import java.net.http.HttpResponse;
 
 import com.roseash.market.testing.RoutedMarket;
-import com.roseash.platform.testing.TestRedis;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,7 @@ class MarketPagesTest {
 
     @BeforeAll
     static void stock() {
-        market = new RoutedMarket(TestRedis.shared().url());
+        market = new RoutedMarket();
         market.sql("INSERT INTO market.categories (slug, name, description, position) VALUES "
                 + "('preserves', 'Preserves', 'Jams and chutneys', 1), ('bread', 'Bread', '', 2), "
                 + "('empty', 'Empty shelf', '', 3)");

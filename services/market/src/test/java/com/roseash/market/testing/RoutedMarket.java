@@ -7,22 +7,28 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.TestRedis;
 import com.roseash.platform.testing.TestServices;
 import io.helidon.webserver.http.HttpRouting;
 
-/** The market as {@link MarketService#parts} builds it, reached through its routing without sockets. */
+/**
+ * The market as {@link MarketService#parts} builds it, reached through its routing without sockets, on its own
+ * database and its own Redis: each test class stocks the market differently, so no page may be cached across them.
+ */
 public final class RoutedMarket implements AutoCloseable {
 
     public final DatabaseSettings database;
     public final Database db;
+    public final TestRedis redis;
     private final ServiceParts parts;
     private final RoutedClient shopper;
     private final RoutedClient internal;
 
-    public RoutedMarket(String redisUrl) {
+    public RoutedMarket() {
         this.database = MarketDatabase.migrated();
         this.db = Database.connect(database);
-        parts = MarketService.parts(TestServices.overrides(database, redisUrl));
+        this.redis = TestRedis.startNew();
+        parts = MarketService.parts(TestServices.overrides(database, redis.url()));
         shopper = visitor();
         HttpRouting.Builder internalRouting = HttpRouting.builder();
         parts.server().setUpInternal(internalRouting);
@@ -57,5 +63,6 @@ public final class RoutedMarket implements AutoCloseable {
         internal.close();
         parts.close();
         db.close();
+        redis.close();
     }
 }

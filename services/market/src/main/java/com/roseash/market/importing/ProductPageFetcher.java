@@ -3,6 +3,7 @@ package com.roseash.market.importing;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -60,17 +61,25 @@ public final class ProductPageFetcher implements AutoCloseable {
      * @param timeout       for the whole fetch, redirects and body included
      */
     public ProductPageFetcher(boolean allowLoopback, Duration timeout) {
+        this(allowLoopback, timeout, HttpClient.Builder.NO_PROXY);
+    }
+
+    /**
+     * @param proxies where connections go: production never uses a proxy, so the connection goes to the address
+     *                we checked; tests send every address but loopback to a local sink, so a broken check is seen
+     *                there and never reaches a real network
+     */
+    ProductPageFetcher(boolean allowLoopback, Duration timeout, ProxySelector proxies) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive, not " + timeout);
         }
         this.allowLoopback = allowLoopback;
         this.timeout = timeout;
         // HTTP/1.1: cancelling a body we stop reading then closes its connection, and no h2c upgrade is tried.
-        // No proxy, so the connection goes to the address we checked.
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .proxy(HttpClient.Builder.NO_PROXY)
+                .proxy(proxies)
                 .connectTimeout(timeout)
                 .build();
     }

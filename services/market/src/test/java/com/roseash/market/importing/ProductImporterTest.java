@@ -28,6 +28,7 @@ class ProductImporterTest {
     private HttpServer server;
     private String base;
     private ProductPageFetcher fetcher;
+    private OffMachineSink offMachine;
     private ProductImporter importer;
 
     @BeforeEach
@@ -36,13 +37,16 @@ class ProductImporterTest {
         server.createContext("/", this::handle);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        fetcher = new ProductPageFetcher(true, Duration.ofSeconds(2));
+        offMachine = new OffMachineSink();
+        fetcher = new ProductPageFetcher(true, Duration.ofSeconds(2), offMachine.selector());
         importer = new ProductImporter(fetcher, new ProductExtractor());
     }
 
     @AfterEach
     void stop() {
         fetcher.close();
+        offMachine.close();
+        assertThat(offMachine.received()).as("requests that would have left the machine").isEmpty();
         server.stop(0);
     }
 

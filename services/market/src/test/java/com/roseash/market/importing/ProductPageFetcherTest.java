@@ -54,6 +54,7 @@ class ProductPageFetcherTest {
     private final AtomicLong endlessWritten = new AtomicLong();
     private final AtomicBoolean endlessWriteFailed = new AtomicBoolean();
     private ProductPageFetcher fetcher;
+    private OffMachineSink offMachine;
 
     @BeforeEach
     void start() throws IOException {
@@ -63,13 +64,17 @@ class ProductPageFetcherTest {
         server.createContext("/", this::handle);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        fetcher = new ProductPageFetcher(true, SHORT);
+        offMachine = new OffMachineSink();
+        fetcher = new ProductPageFetcher(true, SHORT, offMachine.selector());
     }
 
     @AfterEach
     void stop() {
         release.countDown();
         fetcher.close();
+        offMachine.close();
+        // Every address but loopback was refused before connecting: nothing tried to leave the machine.
+        assertThat(offMachine.received()).as("requests that would have left the machine").isEmpty();
         server.stop(0);
         handlers.shutdownNow();
     }
@@ -133,7 +138,7 @@ class ProductPageFetcherTest {
 
     @Test
     void refusesLoopbackUnlessAllowedWithoutConnecting() {
-        try (ProductPageFetcher strict = new ProductPageFetcher(false, SHORT)) {
+        try (ProductPageFetcher strict = new ProductPageFetcher(false, SHORT, offMachine.selector())) {
             ImportRefused literal = refusal(() -> strict.fetch(base + "/page"));
             ImportRefused named = refusal(() -> strict.fetch("http://localhost:" + server.getAddress().getPort() + "/page"));
             ImportRefused mapped = refusal(() -> strict.fetch("http://[::ffff:127.0.0.1]:" + server.getAddress().getPort()

@@ -13,6 +13,9 @@ import com.roseash.market.editor.DemoProducts;
 import com.roseash.market.editor.EditorRepository;
 import com.roseash.market.editor.MarketEditorRoutes;
 import com.roseash.market.fragments.ProductFragments;
+import com.roseash.market.importing.ProductExtractor;
+import com.roseash.market.importing.ProductImporter;
+import com.roseash.market.importing.ProductPageFetcher;
 import com.roseash.market.products.CategoryRepository;
 import com.roseash.market.products.ProductRepository;
 import com.roseash.market.products.ProductRoutes;
@@ -63,8 +66,10 @@ public final class MarketService {
         Pages pages = platform.pages(new SiteChrome(platform.fragments()).and(platform.accountMenu()), Optional.of(pageCache));
         ProductRoutes shop = new ProductRoutes(products, categories, pages.renderer(), config.integer(MarketSettings.PAGE_SIZE));
         MarkdownRenderer markdown = new MarkdownRenderer();
+        ProductImporter importer = new ProductImporter(new ProductPageFetcher(config.flag(MarketSettings.IMPORT_ALLOW_LOOPBACK),
+                config.duration(MarketSettings.IMPORT_TIMEOUT)), new ProductExtractor());
         MarketEditorRoutes editor = new MarketEditorRoutes(new EditorRepository(db, markdown), categories, markdown,
-                pages.renderer(), pageCache, new Roles(pages.errors()));
+                pages.renderer(), pageCache, new Roles(pages.errors()), importer);
         ProductFragments fragments = new ProductFragments(products, platform.templates(), platform.site().publicUrl());
 
         return platform.parts(platform.server(pages)

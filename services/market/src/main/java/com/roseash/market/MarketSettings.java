@@ -12,6 +12,11 @@ public final class MarketSettings {
     public static final Setting PAGE_SIZE = Setting.of("rose-ash.market.page-size", "12",
             "Products per page on the market's home, category and search pages.");
 
+    public static final Setting IMPORT_ALLOW_LOOPBACK = Setting.of("rose-ash.market.import.allow-loopback", "false",
+            "Lets a product import fetch from this machine (the local stack, tests); private addresses stay refused.");
+    public static final Setting IMPORT_TIMEOUT = Setting.of("rose-ash.market.import.timeout", "PT5S",
+            "Longest a product import may take to fetch its page, redirects included.");
+
     private MarketSettings() {
     }
 
@@ -22,6 +27,6 @@ public final class MarketSettings {
     }
 
     public static List<Setting> own() {
-        return List.of(PAGE_SIZE);
+        return List.of(PAGE_SIZE, IMPORT_ALLOW_LOOPBACK, IMPORT_TIMEOUT);
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.roseash.market.importing.ImportRefused;
+import com.roseash.market.importing.ImportedProduct;
+import com.roseash.market.importing.ProductImporter;
 import com.roseash.market.products.Category;
 import com.roseash.market.products.CategoryRepository;
 import com.roseash.platform.auth.Roles;
@@ -38,9 +41,11 @@ public final class MarketEditorRoutes implements HttpService {
     private final PageRenderer renderer;
     private final PageCache pages;
     private final Roles roles;
+    private final ProductImporter importer;
 
     public MarketEditorRoutes(EditorRepository editor, CategoryRepository categories, MarkdownRenderer markdown,
-                              PageRenderer renderer, PageCache pages, Roles roles) {
+                              PageRenderer renderer, PageCache pages, Roles roles, ProductImporter importer) {
+        this.importer = importer;
         this.editor = editor;
         this.categories = categories;
         this.markdown = markdown;
@@ -65,6 +70,8 @@ public final class MarketEditorRoutes implements HttpService {
                 .post("/products/new", editors(this::createProduct))
                 .get("/products/{id}/", editors(this::editProduct))
                 .post("/products/{id}/", editors(this::saveProduct))
+                .get("/import", editors((req, res) -> importForm(req, res, Status.OK_200, "", "")))
+                .post("/import", editors(this::importProduct))
                 .get("/stalls/new", editors((req, res) -> stallForm(req, res, Status.OK_200, Map.of("isNew", true))))
                 .post("/stalls/new", editors(this::createStall))
                 .get("/stalls/{id}/", editors(this::editStall))
@@ -165,6 +172,38 @@ public final class MarketEditorRoutes implements HttpService {
                 .map(s -> new StallChoice(s, s.fields().slug().equals(product.stall()))).toList());
         String title = fields.containsKey("isNew") ? "New product" : "Edit " + product.title();
         renderer.renderStatus(request, response, status, new Page(title, "market/editor/product-form", model));
+    }
+
+    /**
+     * Reads a product from a shop's page into the new-product form, unsaved: the editor reviews it, sets what the
+     * page did not say (a price, at least) and saves it as a draft. A refusal is shown on the import page.
+     */
+    private void importProduct(ServerRequest request, ServerResponse response) {
+        String url = FormData.of(request).first("url").orElse("").strip();
+        if (url.isEmpty()) {
+            importForm(request, response, Status.BAD_REQUEST_400, url, "Paste the address of a product's page.");
+            return;
+        }
+        ImportedProduct imported;
+        try {
+            imported = importer.importFrom(url);
+        } catch (ImportRefused refused) {
+            importForm(request, response, Status.UNPROCESSABLE_CONTENT_422, url, refused.message());
+            return;
+        }
+        ProductDraft draft = new ProductDraft(imported.title(), Slugs.slugify(imported.title()), imported.description(),
+                imported.price().map(p -> p.major().toPlainString()).orElse(""),
+                imported.price().map(p -> p.currency().getCurrencyCode()).orElse("GBP"), "", false,
+                imported.imageUrls().stream().limit(ProductDraft.MAX_IMAGES).toList(), List.of(), "",
+                imported.sourceUrl().toString());
+        Map<String, String> problems = imported.price().isPresent() ? Map.of()
+                : Map.of("price", "The page names no price we could read exactly: set one.");
+        productForm(request, response, Status.OK_200, Map.of("isNew", true, "product", draft, "imported", true), problems);
+    }
+
+    private void importForm(ServerRequest request, ServerResponse response, Status status, String url, String problem) {
+        renderer.renderStatus(request, response, status, new Page("Import a product", "market/editor/import",
+                Map.of("url", url, "problem", problem)));
     }
 
     private static Map<String, Object> newProduct() {

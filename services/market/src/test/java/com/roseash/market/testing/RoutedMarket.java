@@ -1,6 +1,7 @@
 package com.roseash.market.testing;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import com.roseash.market.MarketService;
 import com.roseash.platform.db.Database;
@@ -25,10 +26,17 @@ public final class RoutedMarket implements AutoCloseable {
     private final RoutedClient internal;
 
     public RoutedMarket() {
+        this(Map.of());
+    }
+
+    /** With {@code extra} configuration on top of the test's. */
+    public RoutedMarket(Map<String, String> extra) {
         this.database = MarketDatabase.migrated();
         this.db = Database.connect(database);
         this.redis = TestRedis.startNew();
-        parts = MarketService.parts(TestServices.overrides(database, redis.url()));
+        Map<String, String> overrides = TestServices.overrides(database, redis.url());
+        overrides.putAll(extra);
+        parts = MarketService.parts(overrides);
         shopper = visitor();
         HttpRouting.Builder internalRouting = HttpRouting.builder();
         parts.server().setUpInternal(internalRouting);

@@ -75,6 +75,15 @@ public final class RoseAshConfig {
         }
     }
 
+    /** "true" or "false", nothing else: a typo must not quietly mean "false". */
+    public boolean flag(Setting setting) {
+        String raw = string(setting).trim();
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw new IllegalStateException("Configuration " + setting.key() + " must be true or false, got '" + raw + "'");
+    }
+
     public Duration duration(Setting setting) {
         String raw = string(setting);
         try {

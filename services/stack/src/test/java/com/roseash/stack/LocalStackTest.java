@@ -16,17 +16,52 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.roseash.contract.ServiceName;
+import com.roseash.platform.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 class LocalStackTest {
+
+    /** A service's own pages, asked through the gateway at its host. */
+    @FunctionalInterface
+    private interface Pages {
+        void probe(LocalStack stack);
+    }
+
+    /** What each landed service must answer through the gateway: the test fails for a landed service missing here. */
+    private static final Map<ServiceName, Pages> PAGES = Map.of(
+            ServiceName.BLOG, stack -> {
+                RawHttp.Response home = page(stack, "blog", "/", 200);
+                assertThat(home.body()).contains("<main id=\"content\">").contains("Welcome to Rose Ash");
+                assertThat(page(stack, "blog", "/about/", 200).body()).contains("<h1>About</h1>");
+            },
+            ServiceName.FEDERATION, stack -> {
+                assertThat(page(stack, "federation", "/", 200).body()).contains("<main id=\"content\">")
+                        .contains("<h1>Rose Ash accounts</h1>");
+                assertThat(page(stack, "federation", "/login", 200).body()).contains("name=\"password\"");
+            },
+            ServiceName.ACCOUNT, stack -> {
+                // Members only: an anonymous visitor is sent to sign in, through federation, and lands on its form.
+                URI signIn = redirect(stack, gatewayUri(stack, "account", "/"));
+                assertThat(signIn.getRawPath() + "?" + signIn.getRawQuery()).isEqualTo("/auth/login?return=%2F");
+                URI authorize = redirect(stack, signIn);
+                assertThat(authorize.toString()).as("account's sign-in goes to federation")
+                        .startsWith(gatewayUri(stack, "federation", "/oauth/authorize?").toString())
+                        .contains("client_id=account");
+                URI form = redirect(stack, authorize);
+                assertThat(form.getHost()).isEqualTo("federation.localhost");
+                RawHttp.Response signInForm = send(stack, form);
+                assertThat(signInForm.status()).as(form + ": " + signInForm).isEqualTo(200);
+                assertThat(signInForm.body()).as(form.toString()).contains("name=\"password\"");
+            });
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,17 +82,44 @@ class LocalStackTest {
 
             assertThat(stack.urls().keySet()).as("every landed service runs and is routed")
                     .containsAll(ServiceName.landed().stream().map(ServiceName::id).toList());
+            assertThat(PAGES.keySet()).as("pages to probe for every landed service, and only those")
+                    .containsExactlyInAnyOrderElementsOf(ServiceName.landed());
             for (ServiceName service : ServiceName.landed()) {
-                assertThat(rawGet(stack.gatewayPort(), service.id() + ".localhost", "/"))
-                        .as(service.id()).startsWith("HTTP/1.1 ").doesNotContain("No service at host");
+                URI readiness = URI.create("http://127.0.0.1:" + stack.service(service).adminPort() + "/observe/health/ready");
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).as(service.id() + " ready").isEqualTo(200);
+                assertThat(ready.body()).as(service.id() + " ready")
+                        .contains("\"schema\":\"" + service.id() + "\"").contains("\"redis\":\"up\"");
+                PAGES.get(service).probe(stack);
             }
-
-            int adminPort = stack.service(ServiceName.BLOG).adminPort();
-            URI readiness = URI.create("http://127.0.0.1:" + adminPort + "/observe/health/ready");
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(ready.statusCode()).isEqualTo(200);
         }
+    }
+
+    private static URI gatewayUri(LocalStack stack, String service, String pathAndQuery) {
+        return URI.create("http://" + service + ".localhost:" + stack.gatewayPort() + pathAndQuery);
+    }
+
+    /** The page at {@code path} of {@code service}, through the gateway; it must answer {@code status}. */
+    private static RawHttp.Response page(LocalStack stack, String service, String path, int status) {
+        RawHttp.Response response = send(stack, gatewayUri(stack, service, path));
+        assertThat(response.status()).as(service + " " + path + ": " + response).isEqualTo(status);
+        return response;
+    }
+
+    /** Where {@code uri} redirects to, resolved against it. */
+    private static URI redirect(LocalStack stack, URI uri) {
+        RawHttp.Response response = send(stack, uri);
+        assertThat(response.status()).as(uri + ": " + response).isBetween(301, 303);
+        return uri.resolve(response.header("Location").orElseThrow());
+    }
+
+    /** A GET of {@code uri} through the gateway, with its host as the Host header (which the JDK client cannot set). */
+    private static RawHttp.Response send(LocalStack stack, URI uri) {
+        assertThat(uri.getPort()).as(uri.toString()).isEqualTo(stack.gatewayPort());
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return RawHttp.send(stack.gatewayPort(), RawHttp.request("GET", target,
+                Map.of("Host", uri.getHost() + ":" + uri.getPort(), "Accept", "text/html"), new byte[0]));
     }
 
     @Test

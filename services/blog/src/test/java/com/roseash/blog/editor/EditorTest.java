@@ -8,6 +8,7 @@ import com.roseash.blog.testing.RoutedBlog;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.db.Database;
 import com.roseash.platform.testing.RoutedClient;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -24,15 +25,18 @@ class EditorTest {
 
     private static RoutedBlog blog;
     private static RedisCache redis;
+    private static Database database;
 
     @BeforeAll
     static void start() {
         blog = new RoutedBlog(TestRedis.shared().url());
         redis = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
+        database = Database.connect(blog.database);
     }
 
     @AfterAll
     static void stop() {
+        database.close();
         redis.close();
         blog.close();
     }
@@ -45,12 +49,35 @@ class EditorTest {
 
         HttpResponse<String> member = visitor("member").get("/editor/");
         assertThat(member.statusCode()).isEqualTo(403);
-        assertThat(member.body()).contains("for editors only");
-        // With a valid token (from the sign-out form every signed-in page carries): refused for the role, not the token.
-        HttpResponse<String> sneaky = visitor("member").submit("/about/", "/editor/new",
+        assertThat(member.body()).contains("This page is for editors only.");
+    }
+
+    @Test
+    void aMembersPostWithAValidTokenIsRefusedForTheRoleAndWritesNothing() {
+        RoutedClient member = visitor("member");
+        long appleDay = count("SELECT id FROM blog.entries WHERE kind = 'post' AND slug = 'apple-day'");
+        long entries = count("SELECT count(*) FROM blog.entries");
+
+        // Without a token the CSRF check refuses it, also with 403: the body tells the two refusals apart.
+        HttpResponse<String> tokenless = member.post("/editor/new",
+                Map.of("kind", "post", "title", "Sneaky", "action", "publish"), "Accept", "text/html");
+        assertThat(tokenless.statusCode()).isEqualTo(403);
+        assertThat(tokenless.body()).contains("did not come from this site").doesNotContain("for editors only");
+
+        // With the token a browser holds (from the sign-out form every signed-in page carries): past the CSRF
+        // check, refused for the role.
+        HttpResponse<String> create = member.submit("/about/", "/editor/new",
                 Map.of("kind", "post", "title", "Sneaky", "action", "publish"));
-        assertThat(sneaky.statusCode()).isEqualTo(403);
-        assertThat(sneaky.body()).contains("for editors only");
+        assertThat(create.statusCode()).as("a member creating a post").isEqualTo(403);
+        assertThat(create.body()).contains("This page is for editors only.").doesNotContain("did not come from this site");
+        HttpResponse<String> unpublish = member.submit("/about/", "/editor/" + appleDay + "/", Map.of("action", "unpublish"));
+        assertThat(unpublish.statusCode()).as("a member unpublishing a post").isEqualTo(403);
+        assertThat(unpublish.body()).contains("This page is for editors only.");
+
+        assertThat(count("SELECT count(*) FROM blog.entries WHERE title = 'Sneaky'")).as("no post created").isZero();
+        assertThat(count("SELECT count(*) FROM blog.entries")).isEqualTo(entries);
+        assertThat(count("SELECT count(*) FROM blog.entries WHERE id = ? AND status = 'published'", appleDay))
+                .as("apple-day still published").isEqualTo(1);
     }
 
     @Test
@@ -123,6 +150,11 @@ class EditorTest {
                 .statusCode()).isEqualTo(303);
         assertThat(blog.get("/").body()).contains("<a href=\"https://market.coop.example/\">Market</a>");
         assertThat(blog.internal("/internal/fragments/nav").body()).contains("Market");
+    }
+
+    /** The first column of the first row {@code sql} finds in the blog's database. */
+    private static long count(String sql, Object... parameters) {
+        return database.client().execute().get(sql, parameters).map(row -> row.column(1).getLong()).orElseThrow();
     }
 
     /** A browser with a session of the given role (or none), as the sign-in callback leaves it in Redis. */

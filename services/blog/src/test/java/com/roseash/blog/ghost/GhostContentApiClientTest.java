@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A local server plays a Ghost site's Content API as Ghost documents it: {@code ?key=} authentication,
@@ -38,7 +39,10 @@ class GhostContentApiClientTest {
 
     private HttpServer ghost;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private volatile boolean pagesFail;
+    /** Ghost fails on the second page of posts, after the tags and the first page were served. */
+    private volatile boolean secondPageOfPostsFails;
+    /** A post (by number) Ghost serves without its publication date, which the blog's database refuses; 0 for none. */
+    private volatile int undatedPost;
     private Database database;
 
     @BeforeEach
@@ -84,13 +88,42 @@ class GhostContentApiClientTest {
     }
 
     @Test
-    void aServerErrorHalfWayImportsNothing() {
-        pagesFail = true;
+    void aServerErrorOnALaterPageImportsNothing() {
+        secondPageOfPostsFails = true;
 
-        assertThatThrownBy(() -> new GhostImporter(database.client()).importContent(client(KEY).fetchAll()))
-                .isInstanceOf(GhostImportException.class)
-                .hasMessageContaining("HTTP 500");
-        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries")).isZero();
+        Throwable failure = catchThrowable(() -> new GhostImporter(database.client()).importContent(client(KEY).fetchAll()));
+
+        assertThat(requests).as("the sync was half-way: tags and the first page of posts were read")
+                .anySatisfy(r -> assertThat(r).contains("/tags/"))
+                .anySatisfy(r -> assertThat(r).contains("/posts/").contains("page=1"))
+                .anySatisfy(r -> assertThat(r).contains("/posts/").contains("page=2"));
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries"))
+                .as("no post read before the failure is imported").isZero();
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.tags")).as("no tag either").isZero();
+        assertThat(failure).isInstanceOf(GhostImportException.class)
+                .hasMessageContaining("HTTP 500 for posts")
+                .hasMessageContaining("nothing was imported");
+    }
+
+    @Test
+    void aPostTheDatabaseRefusesOnALaterPageImportsNothing() {
+        // Every page reads well; post 6, on the second page, is published without a date, which the database
+        // refuses once the import has written the author, the tags and posts 1 to 5.
+        undatedPost = 6;
+        GhostContent content = client(KEY).fetchAll();
+        assertThat(content.entries()).extracting(GhostContent.Entry::slug).startsWith("post-1", "post-2", "post-3",
+                "post-4", "post-5", "post-6");
+
+        Throwable failure = catchThrowable(() -> new GhostImporter(database.client()).importContent(content));
+
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries"))
+                .as("posts 1 to 5, written before post 6 was refused, are rolled back").isZero();
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entry_tags")).isZero();
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.tags")).isZero();
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.authors")).isZero();
+        assertThat(failure).isInstanceOf(GhostImportException.class)
+                .hasMessageContaining("nothing was imported")
+                .hasMessageContaining("entries_check");
     }
 
     private GhostContentApiClient client(String key) {
@@ -112,18 +145,22 @@ class GhostContentApiClientTest {
         if (path.endsWith("/tags/")) {
             send(exchange, 200, Map.of("tags", List.of(tag("garden"), tag("market")), "meta", pagination(1, 1, 2, limit)));
         } else if (path.endsWith("/pages/")) {
-            if (pagesFail) {
+            send(exchange, 200, Map.of("pages", List.of(item("page", "about", "About", 0)), "meta", pagination(1, 1, 1, limit)));
+        } else if (path.endsWith("/posts/")) {
+            if (page == 2 && secondPageOfPostsFails) {
                 send(exchange, 500, Map.of("errors", List.of(Map.of("message", "Internal server error", "type",
                         "InternalServerError"))));
                 return;
             }
-            send(exchange, 200, Map.of("pages", List.of(item("page", "about", "About", 0)), "meta", pagination(1, 1, 1, limit)));
-        } else if (path.endsWith("/posts/")) {
             // Seven posts served four at a time whatever limit was asked for, as a small Ghost page size would.
             int perPage = 4;
             List<Object> posts = new ArrayList<>();
             for (int i = (page - 1) * perPage + 1; i <= Math.min(7, page * perPage); i++) {
-                posts.add(item("post", "post-" + i, "Post " + i, i));
+                Map<String, Object> post = new HashMap<>(item("post", "post-" + i, "Post " + i, i));
+                if (i == undatedPost) {
+                    post.put("published_at", null);
+                }
+                posts.add(post);
             }
             send(exchange, 200, Map.of("posts", posts, "meta", pagination(page, 2, 7, perPage)));
         } else {

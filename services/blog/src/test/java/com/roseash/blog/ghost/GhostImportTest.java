@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class GhostImportTest {
 
@@ -98,19 +102,40 @@ class GhostImportTest {
     }
 
     @Test
-    void aMalformedExportNamesWhatIsWrongAndImportsNothing() throws IOException {
+    void aMalformedExportIsRejectedWholeBeforeTheImportWithEachProblemNamed() throws IOException {
         ObjectNode export = demoJson();
         ((ObjectNode) posts(export).get(3)).remove("slug");
         ((ObjectNode) posts(export).get(4)).put("published_at", "last tuesday");
         ((ObjectNode) ((ArrayNode) data(export).get("posts_tags")).get(0)).put("tag_id", "no-such-tag");
 
-        assertThatThrownBy(() -> parser.parse(stream(export)))
-                .isInstanceOf(GhostImportException.class)
+        // As the stack's first start does it: parse, then import. The parser refuses it whole, so no importer runs.
+        Throwable failure = catchThrowable(() -> importer.importContent(parser.parse(stream(export))));
+
+        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries")).as("not one good post imported").isZero();
+        assertThat(failure).isInstanceOf(GhostImportException.class)
                 .satisfies(e -> assertThat(((GhostImportException) e).problems()).contains(
                         "$.db[0].data.posts[3].slug: missing",
                         "$.db[0].data.posts[4].published_at: not a date: 'last tuesday'",
                         "$.db[0].data.posts_tags[0].tag_id: unknown tag 'no-such-tag'"));
-        assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries")).isZero();
+    }
+
+    @Test
+    void anExportTheDatabaseRefusesHalfWayImportsNothing() throws IOException {
+        // A well-formed export, but its last entry's address is held by one written in the editor here: the database
+        // refuses it only after the import has written the authors, the tags and every entry before it.
+        ObjectNode export = demoJson();
+        ObjectNode last = (ObjectNode) posts(export).get(posts(export).size() - 1);
+        String kind = last.path("type").asText("post");
+        database.client().execute().dml("INSERT INTO blog.entries (kind, slug, title, html, status) VALUES (?, ?, ?, ?, 'draft')",
+                kind, last.get("slug").asText(), "Written here", "<p>mine</p>");
+        Map<String, Long> before = tableCounts();
+
+        assertThatThrownBy(() -> importer.importContent(parser.parse(stream(export))))
+                .isInstanceOf(GhostImportException.class)
+                .hasMessageContaining("nothing was imported")
+                .hasMessageContaining("entries_kind_slug_key");
+        assertThat(tableCounts()).as("what the import wrote before the refusal is rolled back").isEqualTo(before);
+        assertThat(before).containsEntry("blog.entries", 1L).containsEntry("blog.authors", 0L).containsEntry("blog.tags", 0L);
     }
 
     @Test
@@ -134,6 +159,15 @@ class GhostImportTest {
         assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.authors")).isEqualTo(1);
         assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.tags")).isZero();
         assertThat(BlogDatabase.count(database, "SELECT count(*) FROM blog.entries")).isZero();
+    }
+
+    /** Rows per table the import writes. */
+    private Map<String, Long> tableCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : List.of("blog.authors", "blog.tags", "blog.entries", "blog.entry_tags", "blog.menu_items")) {
+            counts.put(table, BlogDatabase.count(database, "SELECT count(*) FROM " + table));
+        }
+        return counts;
     }
 
     private String snapshot() {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A dead dependency degrades the page, never the data or the response. */
 class BlogDegradationTest {
+
+    private static final Duration FRAGMENT_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration SLOW_SERVICE_HOLD = Duration.ofSeconds(30);
+    /** What a page may take beyond the fragment's timeout: rendering, Redis, a busy machine. */
+    private static final Duration MARGIN = Duration.ofSeconds(2);
 
     @Test
     void pagesStillRenderWhileRedisIsStopped() {
@@ -45,11 +51,14 @@ class BlogDegradationTest {
         HttpServer cart = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean slow = new AtomicBoolean(false);
+        AtomicBoolean askedWhileSlow = new AtomicBoolean(false);
         AtomicBoolean answeredLate = new AtomicBoolean(false);
         cart.createContext("/internal/fragments/cart-mini", exchange -> {
             if (slow.get()) {
+                askedWhileSlow.set(true);
                 try {
-                    release.await(30, TimeUnit.SECONDS);
+                    // Held far longer than the timeout: a page that waits for it fails clearly.
+                    release.await(SLOW_SERVICE_HOLD.toSeconds(), TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -66,12 +75,17 @@ class BlogDegradationTest {
         Map<String, String> config = Map.of(
                 PlatformSettings.internalUrl(ServiceName.CART).key(), "http://127.0.0.1:" + cart.getAddress().getPort(),
                 PlatformSettings.FRAGMENT_TTL.key(), "PT0.001S",
-                PlatformSettings.FRAGMENT_TIMEOUT.key(), "PT0.3S");
+                PlatformSettings.FRAGMENT_TIMEOUT.key(), FRAGMENT_TIMEOUT.toString());
         try (TestRedis redis = TestRedis.startNew(); RunningBlog blog = new RunningBlog(redis.url(), config)) {
             assertThat(blog.get("/about/").body()).contains("<a class=\"cart-mini\" href=\"/cart/\">2 items</a>");
 
             slow.set(true);
+            long start = System.nanoTime();
             HttpResponse<String> page = blog.get("/about/");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(askedWhileSlow).as("the page asked the slow service").isTrue();
+            assertThat(took).as("the page waits no longer than the fragment's %d ms timeout (cart holds its answer %d s)",
+                    FRAGMENT_TIMEOUT.toMillis(), SLOW_SERVICE_HOLD.toSeconds()).isLessThan(FRAGMENT_TIMEOUT.plus(MARGIN));
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>About</h1>")
                     .contains("data-fragment=\"cart-mini\"").doesNotContain("2 items");

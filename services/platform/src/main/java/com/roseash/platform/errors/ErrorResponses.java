@@ -11,6 +11,7 @@ import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.SecurityHeaders;
 import io.helidon.common.Weighted;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -85,9 +86,19 @@ public final class ErrorResponses implements HttpFeature, Weighted {
      * Answers for what Helidon refuses before routing (a request line or headers it cannot parse, an overlong
      * address, too large headers): the same choice of a page in the layout or problem+json, from the headers when
      * Helidon got as far as reading them, else a page (a refused address is likelier typed or pasted into a browser than
-     * sent by a client of ours), with a fixed reason per status (never the request echoed back).
+     * sent by a client of ours), with a fixed reason per status (never the request echoed back). Each carries
+     * {@code X-Content-Type-Options}; see {@link #directHandlers(SecurityHeaders)} for the public socket.
      */
     public DirectHandlers directHandlers() {
+        return directHandlers(Map.of(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    }
+
+    /** {@link #directHandlers()} whose answers carry the public socket's security headers, as every public answer does. */
+    public DirectHandlers directHandlers(SecurityHeaders security) {
+        return directHandlers(security.everyAnswer());
+    }
+
+    private DirectHandlers directHandlers(Map<HeaderName, String> securityHeaders) {
         DirectHandler handler = (request, event, status, headers, message) -> {
             String detail = directReason(status);
             boolean page = pages.isPresent()
@@ -96,14 +107,12 @@ public final class ErrorResponses implements HttpFeature, Weighted {
                     ? pages.get().standalone(new Page(heading(status), "error",
                             Map.of("status", status.code(), "heading", heading(status), "message", detail)))
                     : ProblemDetails.of(status, detail).toJson();
-            return DirectHandler.TransportResponse.builder()
+            DirectHandler.TransportResponse.Builder response = DirectHandler.TransportResponse.builder()
                     .status(status)
                     .headers(headers)
-                    .header(HeaderNames.CONTENT_TYPE, page ? "text/html; charset=UTF-8" : ProblemDetails.MEDIA_TYPE)
-                    .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-                    .keepAlive(false)
-                    .entity(body)
-                    .build();
+                    .header(HeaderNames.CONTENT_TYPE, page ? "text/html; charset=UTF-8" : ProblemDetails.MEDIA_TYPE);
+            securityHeaders.forEach(response::header);
+            return response.keepAlive(false).entity(body).build();
         };
         DirectHandlers.Builder handlers = DirectHandlers.builder();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {

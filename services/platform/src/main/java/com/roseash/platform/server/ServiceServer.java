@@ -88,7 +88,7 @@ public final class ServiceServer {
         /** The public socket's routing: the standard features, this service's features and its route groups. */
         public void setUpPublic(HttpRouting.Builder routing) {
             List<String> csrfExempt = publicGroups.stream().flatMap(group -> group.csrfExemptPaths().stream()).toList();
-            routing.addFeature(new SecurityHeaders(formOrigins()))
+            routing.addFeature(securityHeaders())
                     .addFeature(new MalformedRequests())
                     .addFeature(CsrfProtection.from(config, csrfExempt))
                     .addFeature(new StaticAssets())
@@ -126,7 +126,7 @@ public final class ServiceServer {
                     .host(settings.host())
                     .port(settings.publicPort())
                     .routing(publicRouting)
-                    .directHandlers(ErrorResponses.pagesOrJson(renderer).directHandlers())
+                    .directHandlers(ErrorResponses.pagesOrJson(renderer).directHandlers(securityHeaders()))
                     .putSocket(Sockets.INTERNAL, socket -> socket.host(settings.host()).port(settings.internalPort())
                             .routing(internalRouting).directHandlers(ErrorResponses.jsonOnly().directHandlers()))
                     .putSocket(Sockets.ADMIN, socket -> socket.host(settings.host()).port(settings.adminPort()))
@@ -139,6 +139,10 @@ public final class ServiceServer {
         private static void register(List<RouteGroup> groups, HttpRouting.Builder routing) {
             groups.stream().sorted(RouteGroup.MOST_SPECIFIC_FIRST)
                     .forEach(group -> routing.register(group.prefix(), group.service()));
+        }
+
+        private SecurityHeaders securityHeaders() {
+            return new SecurityHeaders(formOrigins());
         }
 
         /**

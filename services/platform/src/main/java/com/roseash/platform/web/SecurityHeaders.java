@@ -1,10 +1,13 @@
 package com.roseash.platform.web;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import io.helidon.common.Weighted;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -59,6 +62,20 @@ public final class SecurityHeaders implements HttpFeature, Weighted, Filter {
         return contentSecurityPolicy;
     }
 
+    /**
+     * The headers that do not depend on the request: all of them but HSTS. Helidon's refusals before routing
+     * (a request line it cannot parse) carry these; they have no request to tell https by.
+     */
+    public Map<HeaderName, String> everyAnswer() {
+        Map<HeaderName, String> headers = new LinkedHashMap<>();
+        headers.put(HeaderNames.create("Content-Security-Policy"), contentSecurityPolicy);
+        headers.put(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        headers.put(HeaderNames.create("X-Frame-Options"), "DENY");
+        headers.put(HeaderNames.create("Referrer-Policy"), "strict-origin-when-cross-origin");
+        headers.put(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=()");
+        return headers;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         // Helidon clears a response's headers before an error handler answers a thrown exception; the error
@@ -70,11 +87,7 @@ public final class SecurityHeaders implements HttpFeature, Weighted, Filter {
 
     /** Sets the headers on {@code response}; again after a reset, for an error answer. */
     public void applyTo(ServerRequest request, ServerResponse response) {
-        response.header(HeaderNames.create("Content-Security-Policy"), contentSecurityPolicy);
-        response.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-        response.header(HeaderNames.create("X-Frame-Options"), "DENY");
-        response.header(HeaderNames.create("Referrer-Policy"), "strict-origin-when-cross-origin");
-        response.header(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=()");
+        everyAnswer().forEach(response::header);
         if (Requests.isHttps(request)) {
             response.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
         }

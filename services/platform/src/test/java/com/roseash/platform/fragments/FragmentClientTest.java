@@ -35,10 +35,16 @@ class FragmentClientTest {
 
     private static final Fragment CART_MINI = new Fragment(ServiceName.CART, "cart-mini");
     private static final Fragment ACCOUNT_MENU = new Fragment(ServiceName.FEDERATION, "account-menu");
+    private static final Duration SLOW_SERVICE_HOLD = Duration.ofSeconds(30);
+    /** What a call may take beyond its timeout: connection set-up, Redis, a busy machine. */
+    private static final Duration MARGIN = Duration.ofSeconds(2);
 
     private HttpServer cartService;
     private final AtomicInteger cartCalls = new AtomicInteger();
+    /** How many items the cart fragment says: a test changes it to see when the service is asked again. */
+    private final AtomicInteger cartItems = new AtomicInteger(2);
     private final CountDownLatch releaseSlowAnswer = new CountDownLatch(1);
+    private final AtomicBoolean slowAsked = new AtomicBoolean();
     private final AtomicBoolean slowAnswerSent = new AtomicBoolean();
     private RedisCache cache;
     private final AtomicBoolean hung = new AtomicBoolean(true);
@@ -50,11 +56,13 @@ class FragmentClientTest {
         cartService.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         cartService.createContext("/internal/fragments/cart-mini", exchange -> {
             cartCalls.incrementAndGet();
-            answer(exchange, "<a class=\"cart-mini\">2 items</a>");
+            answer(exchange, "<a class=\"cart-mini\">" + cartItems.get() + " items</a>");
         });
         cartService.createContext("/internal/fragments/slow", exchange -> {
+            slowAsked.set(true);
             try {
-                releaseSlowAnswer.await(30, TimeUnit.SECONDS);
+                // Held far longer than any timeout a test sets: a client that waits for it fails clearly.
+                releaseSlowAnswer.await(SLOW_SERVICE_HOLD.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -83,14 +91,26 @@ class FragmentClientTest {
 
     @Test
     void fetchesAFragmentAndServesItFromTheCacheForItsTtl() {
-        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2));
+        Duration ttl = Duration.ofMillis(1500);
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofSeconds(2), ttl);
 
         assertThat(client.fetch(CART_MINI)).isEqualTo("<a class=\"cart-mini\">2 items</a>");
-        assertThat(client.fetch(CART_MINI)).isEqualTo("<a class=\"cart-mini\">2 items</a>");
-        assertThat(cartCalls).hasValue(1);
+        long fetchedAt = System.nanoTime();
+        cartItems.set(3);
+        assertThat(client.fetch(CART_MINI)).as("the kept copy, within its TTL")
+                .isEqualTo("<a class=\"cart-mini\">2 items</a>");
+        assertThat(cartCalls).as("the service is not asked again within the TTL").hasValue(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - fetchedAt)).as("the second fetch came before the TTL ran out")
+                .isLessThan(ttl);
+
+        // Past the TTL, neither this process's copy nor Redis's is used: the service is asked and its new answer shown.
+        sleepUntil(fetchedAt + ttl.plusMillis(300).toNanos());
+        assertThat(client.fetch(CART_MINI)).as("after the TTL of " + ttl.toMillis() + " ms")
+                .isEqualTo("<a class=\"cart-mini\">3 items</a>");
+        assertThat(cartCalls).hasValue(2);
 
         cartService.stop(0);
-        assertThat(client.fetch(CART_MINI)).as("still cached while its service is down").contains("2 items");
+        assertThat(client.fetch(CART_MINI)).as("still kept while its service is down").contains("3 items");
     }
 
     @Test
@@ -147,11 +167,17 @@ class FragmentClientTest {
     @Test
     void aSlowServiceGivesThePlaceholderWithoutWaitingForIt() {
         Fragment slow = new Fragment(ServiceName.CART, "slow");
-        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), Duration.ofMillis(300));
+        Duration timeout = Duration.ofMillis(300);
+        FragmentClient client = client(Map.of(ServiceName.CART, cartUrl()), timeout);
 
+        long start = System.nanoTime();
         String html = client.fetch(slow);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
+        assertThat(slowAsked).as("the slow service was asked").isTrue();
         assertThat(html).isEqualTo(FragmentClient.placeholder(slow));
+        assertThat(took).as("gave up after its %d ms timeout (the service holds its answer %d s)", timeout.toMillis(),
+                SLOW_SERVICE_HOLD.toSeconds()).isLessThan(timeout.plus(MARGIN));
         assertThat(slowAnswerSent).as("the client gave up before the service answered").isFalse();
     }
 
@@ -189,7 +215,17 @@ class FragmentClientTest {
     }
 
     private FragmentClient client(Map<ServiceName, URI> urls, Duration timeout) {
-        return new FragmentClient(urls, cache, timeout, Duration.ofMinutes(1));
+        return client(urls, timeout, Duration.ofMinutes(1));
+    }
+
+    private FragmentClient client(Map<ServiceName, URI> urls, Duration timeout, Duration ttl) {
+        return new FragmentClient(urls, cache, timeout, ttl);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     private URI cartUrl() {

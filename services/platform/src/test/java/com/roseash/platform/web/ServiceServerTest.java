@@ -2,10 +2,16 @@ package com.roseash.platform.web;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.roseash.platform.csrf.CsrfProtection;
+import com.roseash.platform.testing.RawHttp;
 import com.roseash.platform.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,11 +128,50 @@ class ServiceServerTest {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval");
-        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertSecured("a page", page.statusCode(), page.headers()::firstValue);
         assertThat(page.body()).doesNotContainPattern("<script>(?!</script>)").doesNotContain("<script>\n")
                 .doesNotContain(" onclick=").doesNotContain("<style");
-        assertThat(site.get(site.publicUri("/missing")).headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void everyErrorPageCarriesTheSecurityHeadersToo() {
+        Browser browser = Browser.open(site);
+        Map<String, HttpResponse<String>> errors = new LinkedHashMap<>();
+        errors.put("400 /bad", site.get(site.publicUri("/bad"), "Accept", BROWSER));
+        errors.put("400 /bad-from-helidon", site.get(site.publicUri("/bad-from-helidon"), "Accept", BROWSER));
+        errors.put("400 a malformed form", site.send(HttpRequest.newBuilder(site.publicUri("/form")).header("Accept", BROWSER)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", browser.cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + browser.token + "&name=%zz")).build()));
+        errors.put("403 a form without its token", site.send(HttpRequest.newBuilder(site.publicUri("/form"))
+                .header("Accept", BROWSER).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Mallory")).build()));
+        errors.put("404 a page", site.get(site.publicUri("/missing"), "Accept", BROWSER));
+        errors.put("404 problem+json", site.get(site.publicUri("/missing"), "Accept", "application/json"));
+        errors.put("404 boosted", site.get(site.publicUri("/missing"), "HX-Request", "true"));
+        errors.put("500 /boom", site.get(site.publicUri("/boom"), "Accept", BROWSER));
+        errors.put("500 /boom problem+json", site.get(site.publicUri("/boom"), "Accept", "application/json"));
+
+        errors.forEach((what, error) -> {
+            assertThat(error.statusCode()).as(what).isEqualTo(Integer.parseInt(what.substring(0, 3)));
+            assertSecured(what, error.statusCode(), error.headers()::firstValue);
+        });
+
+        // Refused by Helidon before routing (a '%' not followed by two hex digits in the path): its direct handler.
+        RawHttp.Response refused = RawHttp.send(site.server.port(),
+                RawHttp.request("GET", "/a%zz", Map.of("Host", "127.0.0.1", "Accept", BROWSER), new byte[0]));
+        assertThat(refused.status()).as("400 before routing").isEqualTo(400);
+        assertSecured("400 before routing", refused.status(), refused::header);
+    }
+
+    /** The security headers every public response carries (docs/platform.md, "Security"). */
+    private static void assertSecured(String what, int status, Function<String, Optional<String>> header) {
+        String answer = what + " (HTTP " + status + ")";
+        assertThat(header.apply("Content-Security-Policy")).as(answer + ": Content-Security-Policy")
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").contains("script-src 'self'")
+                        .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(header.apply("X-Content-Type-Options")).as(answer + ": X-Content-Type-Options").contains("nosniff");
+        assertThat(header.apply("X-Frame-Options")).as(answer + ": X-Frame-Options").contains("DENY");
+        assertThat(header.apply("Referrer-Policy")).as(answer + ": Referrer-Policy").contains("strict-origin-when-cross-origin");
     }
 
     @Test
@@ -191,9 +236,33 @@ class ServiceServerTest {
 
     @Test
     void fragmentsAreServedOnTheInternalSocketOnly() {
-        assertThat(site.get(site.internalUri("/internal/fragments/greeting")).body()).isEqualTo("<p>hi</p>");
-        assertThat(site.get(site.internalUri("/internal/fragments/unknown")).statusCode()).isEqualTo(404);
-        assertThat(site.get(site.publicUri("/internal/fragments/greeting")).statusCode()).isEqualTo(404);
+        HttpResponse<String> fragment = site.get(site.internalUri("/internal/fragments/greeting"));
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).isEqualTo("<p>hi</p>");
+        HttpResponse<String> unknown = site.get(site.internalUri("/internal/fragments/unknown"), "Accept", BROWSER);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).as("JSON errors on the internal socket, even for a browser")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        assertThat(site.get(site.publicUri("/internal/fragments/greeting")).statusCode()).as("public socket").isEqualTo(404);
+        assertThat(site.get(site.adminUri("/internal/fragments/greeting")).statusCode()).as("admin socket").isEqualTo(404);
+    }
+
+    @Test
+    void theInternalSocketServesNoPagesAssetsHealthOrMetrics() {
+        for (String path : List.of("/", "/boom", "/static/vendor/htmx.min.js", "/observe/health/ready", "/observe/health/live",
+                "/observe/metrics")) {
+            HttpResponse<String> answer = site.get(site.internalUri(path), "Accept", BROWSER);
+            assertThat(answer.statusCode()).as("internal socket, " + path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as("internal socket, " + path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).as("internal socket, " + path).startsWith("{\"type\"").doesNotContain("<html")
+                    .doesNotContain("# TYPE").doesNotContain("\"status\":\"UP\"");
+        }
+        HttpResponse<String> form = site.send(HttpRequest.newBuilder(site.internalUri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Mallory")).build());
+        assertThat(form.statusCode()).as("a public form handler on the internal socket").isEqualTo(404);
     }
 
     @Test
@@ -207,7 +276,11 @@ class ServiceServerTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("# TYPE");
 
-        assertThat(site.get(site.publicUri("/observe/health/ready")).statusCode()).isEqualTo(404);
+        for (String path : List.of("/observe/health/ready", "/observe/health/live", "/observe/metrics")) {
+            assertThat(site.get(site.publicUri(path)).statusCode()).as("public socket, " + path).isEqualTo(404);
+            assertThat(site.get(site.internalUri(path)).statusCode()).as("internal socket, " + path).isEqualTo(404);
+        }
+        assertThat(site.get(site.adminUri("/")).statusCode()).as("no pages on the admin socket").isEqualTo(404);
     }
 
     /** A cookie jar of one: what a browser holds after its first page. */

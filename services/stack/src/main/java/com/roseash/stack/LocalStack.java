@@ -17,6 +17,7 @@ import com.roseash.blog.BlogService;
 import com.roseash.contract.ServiceName.SignOn;
 import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
+import com.roseash.market.MarketService;
 import com.roseash.migrate.Domains;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.DatabaseSettings;
@@ -49,7 +50,8 @@ public final class LocalStack implements AutoCloseable {
     static final Map<ServiceName, Function<Map<String, String>, ServiceParts>> STARTERS = Map.of(
             ServiceName.FEDERATION, FederationService::parts,
             ServiceName.BLOG, BlogService::parts,
-            ServiceName.ACCOUNT, AccountService::parts);
+            ServiceName.ACCOUNT, AccountService::parts,
+            ServiceName.MARKET, MarketService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
 
     /** Told once each part of the stack is up: what {@code bin/stack} prints, one line per part. */
@@ -128,6 +130,8 @@ public final class LocalStack implements AutoCloseable {
 
             if (options.loadDemoContent()) {
                 BlogService.loadDemoContentIfEmpty(database).ifPresent(summary -> progress.ready("demo", "blog content loaded"));
+                MarketService.loadDemoProductsIfEmpty(database)
+                        .ifPresent(count -> progress.ready("demo", count + " market products loaded"));
                 String password = Secrets.password();
                 adminPassword = FederationService.createAdminIfNoUsers(database, ADMIN_EMAIL, password).map(admin -> password);
             }

@@ -43,6 +43,14 @@ class LocalStackTest {
                 assertThat(home.body()).contains("<main id=\"content\">").contains("Welcome to Rose Ash");
                 assertThat(page(stack, "blog", "/about/", 200).body()).contains("<h1>About</h1>");
             },
+            ServiceName.MARKET, stack -> {
+                RawHttp.Response home = page(stack, "market", "/", 200);
+                // The demo products, and the blog's menu in the header: a fragment from another service, links absolute.
+                assertThat(home.body()).contains("<main id=\"content\">").contains("Bramley apple chutney")
+                        .contains("href=\"http://blog.localhost:" + stack.gatewayPort() + "/about/\"");
+                assertThat(page(stack, "market", "/products/damson-jam/", 200).body()).contains("£3.95").contains("3 left");
+                assertThat(page(stack, "market", "/search?q=sourdough", 200).body()).contains("Seeded sourdough loaf");
+            },
             ServiceName.FEDERATION, stack -> {
                 assertThat(page(stack, "federation", "/", 200).body()).contains("<main id=\"content\">")
                         .contains("<h1>Rose Ash accounts</h1>");

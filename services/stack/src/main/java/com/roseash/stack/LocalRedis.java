@@ -31,7 +31,7 @@ final class LocalRedis implements AutoCloseable {
     }
 
     static LocalRedis start() {
-        int port = freePort();
+        int port = ListeningPorts.free();
         Optional<Path> onPath = findOnPath("redis-server");
         try {
             if (onPath.isPresent()) {

@@ -8,7 +8,7 @@ import com.roseash.platform.config.PlatformSettings;
 record ServicePorts(int publicPort, int internalPort, int adminPort) {
 
     static ServicePorts allocate() {
-        return new ServicePorts(LocalRedis.freePort(), LocalRedis.freePort(), LocalRedis.freePort());
+        return new ServicePorts(ListeningPorts.free(), ListeningPorts.free(), ListeningPorts.free());
     }
 
     Map<String, String> asOverrides() {

@@ -55,12 +55,13 @@ class StackMainProcessTest {
                 expected.add(Pattern.quote("  %-10s ".formatted(service.id())) + "started \\(\\d+\\.\\d s\\)");
             }
             expected.add("  demo       blog content loaded");
+            expected.add("  demo       \\d+ market products loaded");
             expected.add("");
             assertThat(startup).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(startup.get(i)).matches(expected.get(i));
             }
-            assertThat(output).contains("  blog       http://blog.localhost:" + port + "/",
+            assertThat(output).contains("  blog       http://blog.localhost:" + port + "/", "  market     http://market.localhost:" + port + "/",
                     "  federation http://federation.localhost:" + port + "/", "  account    http://account.localhost:" + port + "/");
             assertThat(output).anySatisfy(line -> assertThat(line)
                     .matches("First start: sign in as admin@rose-ash.localhost with password [a-z2-9]{4}(-[a-z2-9]{4}){3}"));

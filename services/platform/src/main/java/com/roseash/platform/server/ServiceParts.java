@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 
 import com.roseash.contract.ServiceName;
+import io.helidon.webserver.WebServer;
 
 /**
  * A service built from its configuration but not yet listening: its server parts (route groups, features,
@@ -21,7 +22,12 @@ public record ServiceParts(ServiceName service, ServiceServer.Builder server, Li
 
     /** Starts the server; the running service closes the resources when it stops. */
     public RunningService start() {
-        return new RunningService(service, server.build().start(), resources);
+        WebServer started = server.build().start();
+        if (!started.isRunning()) {
+            // Helidon logs why (a port taken, most often) and shuts down instead of throwing: say it here.
+            throw new IllegalStateException(service.id() + " did not start: one of its sockets could not listen (see the log)");
+        }
+        return new RunningService(service, started, resources);
     }
 
     /** Closes the resources, newest first, for parts that were never started. */

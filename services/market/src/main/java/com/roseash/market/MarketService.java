@@ -19,6 +19,8 @@ import com.roseash.market.importing.ProductPageFetcher;
 import com.roseash.market.products.CategoryRepository;
 import com.roseash.market.products.ProductRepository;
 import com.roseash.market.products.ProductRoutes;
+import com.roseash.market.stock.StockRepository;
+import com.roseash.market.stock.StockRoutes;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.config.RoseAshConfig;
@@ -28,6 +30,7 @@ import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.fragments.SiteChrome;
 import com.roseash.platform.markdown.MarkdownRenderer;
+import com.roseash.platform.market.MarketContract;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceFoundation.Pages;
 import com.roseash.platform.server.ServiceFoundation;
@@ -75,7 +78,8 @@ public final class MarketService {
         return platform.parts(platform.server(pages)
                 .route("/", shop)
                 .route(MarketEditorRoutes.MOUNT, editor)
-                .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes())));
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes()))
+                .internalRoute(MarketContract.MOUNT, new StockRoutes(new StockRepository(db))));
     }
 
     /** The local stack's first start: loads the demo products (with their stalls and categories) when the market is empty. */

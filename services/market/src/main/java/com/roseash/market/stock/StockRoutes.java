@@ -1,0 +1,68 @@
+package com.roseash.market.stock;
+
+import java.util.List;
+
+import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.market.MarketContract;
+import com.roseash.platform.market.MarketJson;
+import com.roseash.platform.market.Reservation;
+import com.roseash.platform.market.ReservationRequest;
+import com.roseash.platform.web.Slugs;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The market's internal API ({@link MarketContract}) on the internal socket: offers, and stock held for orders.
+ * Cart is its caller; the internal socket is reachable only from the platform's own pods.
+ */
+public final class StockRoutes implements HttpService {
+
+    private final StockRepository stock;
+
+    public StockRoutes(StockRepository stock) {
+        this.stock = stock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(MarketContract.OFFERS, this::offers)
+                .post(MarketContract.RESERVATIONS, this::reserve)
+                .post(MarketContract.RESERVATIONS + "/{orderId}" + MarketContract.RELEASE, this::release);
+    }
+
+    private void offers(ServerRequest request, ServerResponse response) {
+        List<String> slugs = request.query().all("slug", List::of);
+        if (slugs.size() > MarketContract.MAX_LINES || !slugs.stream().allMatch(Slugs::isValid)) {
+            throw ErrorResponses.badRequest("slug must be 1 to " + MarketContract.MAX_LINES + " products' slugs");
+        }
+        json(response, Status.OK_200, MarketJson.offers(stock.offers(slugs)));
+    }
+
+    private void reserve(ServerRequest request, ServerResponse response) {
+        ReservationRequest asked;
+        try {
+            asked = MarketJson.readRequest(request.content().as(String.class));
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponses.badRequest(e.getMessage());
+        }
+        Reservation reservation = stock.reserve(asked.orderId(), asked.quantities());
+        json(response, reservation instanceof Reservation.Held ? Status.OK_200 : Status.CONFLICT_409,
+                MarketJson.reservation(reservation));
+    }
+
+    private void release(ServerRequest request, ServerResponse response) {
+        String orderId = request.path().pathParameters().get("orderId");
+        if (!orderId.matches("[A-Za-z0-9_-]{1,100}")) {
+            throw ErrorResponses.badRequest("orderId must be 1 to 100 letters, digits, '-' or '_'");
+        }
+        json(response, Status.OK_200, "{\"released\":" + stock.release(orderId) + "}");
+    }
+
+    private static void json(ServerResponse response, Status status, String body) {
+        response.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(body);
+    }
+}

@@ -4,10 +4,9 @@ import java.net.http.HttpResponse;
 
 import com.roseash.blog.BlogService;
 import com.roseash.platform.db.DatabaseSettings;
-import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.RoutedService;
 import com.roseash.platform.testing.TestServices;
-import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The blog as {@link BlogService#parts} builds it, with the demo content, reached through its routing
@@ -17,9 +16,7 @@ import io.helidon.webserver.http.HttpRouting;
 public final class RoutedBlog implements AutoCloseable {
 
     public final DatabaseSettings database;
-    private final ServiceParts parts;
-    private final RoutedClient reader;
-    private final RoutedClient internal;
+    private final RoutedService blog;
 
     public RoutedBlog(String redisUrl) {
         this(redisUrl, BlogDatabase.migrated());
@@ -29,34 +26,26 @@ public final class RoutedBlog implements AutoCloseable {
     public RoutedBlog(String redisUrl, DatabaseSettings database) {
         this.database = database;
         BlogService.loadDemoContentIfEmpty(database);
-        parts = BlogService.parts(TestServices.overrides(database, redisUrl));
-        reader = visitor();
-        HttpRouting.Builder internalRouting = HttpRouting.builder();
-        parts.server().setUpInternal(internalRouting);
-        internal = new RoutedClient(internalRouting);
+        blog = new RoutedService(BlogService.parts(TestServices.overrides(database, redisUrl)));
     }
 
     /** A page on the public routing, as one reader who keeps cookies across calls. */
     public HttpResponse<String> get(String path, String... headers) {
-        return reader.get(path, headers);
+        return blog.get(path, headers);
     }
 
     /** A call to the internal routing (fragments), as another service makes it. */
     public HttpResponse<String> internal(String path) {
-        return internal.get(path);
+        return blog.internal(path);
     }
 
     /** A new visitor with no cookies yet. */
     public RoutedClient visitor() {
-        HttpRouting.Builder routing = HttpRouting.builder();
-        parts.server().setUpPublic(routing);
-        return new RoutedClient(routing);
+        return blog.visitor();
     }
 
     @Override
     public void close() {
-        reader.close();
-        internal.close();
-        parts.close();
+        blog.close();
     }
 }

@@ -6,11 +6,10 @@ import java.util.Map;
 import com.roseash.market.MarketService;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
-import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.RoutedService;
 import com.roseash.platform.testing.TestRedis;
 import com.roseash.platform.testing.TestServices;
-import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The market as {@link MarketService#parts} builds it, reached through its routing without sockets, on its own
@@ -21,9 +20,7 @@ public final class RoutedMarket implements AutoCloseable {
     public final DatabaseSettings database;
     public final Database db;
     public final TestRedis redis;
-    private final ServiceParts parts;
-    private final RoutedClient shopper;
-    private final RoutedClient internal;
+    private final RoutedService market;
 
     public RoutedMarket() {
         this(Map.of());
@@ -36,28 +33,22 @@ public final class RoutedMarket implements AutoCloseable {
         this.redis = TestRedis.startNew();
         Map<String, String> overrides = TestServices.overrides(database, redis.url());
         overrides.putAll(extra);
-        parts = MarketService.parts(overrides);
-        shopper = visitor();
-        HttpRouting.Builder internalRouting = HttpRouting.builder();
-        parts.server().setUpInternal(internalRouting);
-        internal = new RoutedClient(internalRouting);
+        market = new RoutedService(MarketService.parts(overrides));
     }
 
     /** A page on the public routing, as one shopper who keeps cookies across calls. */
     public HttpResponse<String> get(String path, String... headers) {
-        return shopper.get(path, headers);
+        return market.get(path, headers);
     }
 
     /** A call to the internal routing (fragments), as another service makes it. */
     public HttpResponse<String> internal(String path) {
-        return internal.get(path);
+        return market.internal(path);
     }
 
     /** A new visitor with no cookies yet. */
     public RoutedClient visitor() {
-        HttpRouting.Builder routing = HttpRouting.builder();
-        parts.server().setUpPublic(routing);
-        return new RoutedClient(routing);
+        return market.visitor();
     }
 
     /** Runs SQL on the market's database, as an editor's change would leave it. */
@@ -67,9 +58,7 @@ public final class RoutedMarket implements AutoCloseable {
 
     @Override
     public void close() {
-        shopper.close();
-        internal.close();
-        parts.close();
+        market.close();
         db.close();
         redis.close();
     }

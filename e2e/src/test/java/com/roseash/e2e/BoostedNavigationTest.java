@@ -169,7 +169,7 @@ class BoostedNavigationTest {
     void aLinkToAnotherHostNavigatesNormally() {
         page.navigate(home());
         markWindow();
-        String otherHost = "http://market.localhost:" + stack.gatewayPort() + "/";
+        String otherHost = "http://market.rose-ash.localhost:" + stack.gatewayPort() + "/";
         assertThat(page.locator("footer a[href='" + otherHost + "']").count()).isEqualTo(1);
 
         page.locator("footer a[href='" + otherHost + "']").click();
@@ -210,7 +210,7 @@ class BoostedNavigationTest {
     }
 
     private String home() {
-        return "http://blog.localhost:" + stack.gatewayPort() + "/";
+        return "http://blog.rose-ash.localhost:" + stack.gatewayPort() + "/";
     }
 
     private void markWindow() {

@@ -38,6 +38,6 @@ final class SharedStack {
     }
 
     static String url(String service, String path) {
-        return "http://" + service + ".localhost:" + get().gatewayPort() + path;
+        return "http://" + service + ".rose-ash.localhost:" + get().gatewayPort() + path;
     }
 }

@@ -21,9 +21,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The stack's stand-in for the cluster's ingress: one port, routed by Host ({@code blog.localhost},
- * {@code market.localhost}..., and the bare {@code localhost} to the blog) to each service's public
- * socket. Like an ingress it never exposes the internal or admin sockets.
+ * The stack's stand-in for the cluster's ingress: one port, routed by Host ({@code blog.rose-ash.localhost},
+ * {@code market.rose-ash.localhost}..., and the bare {@code rose-ash.localhost} and {@code localhost} to the
+ * blog) to each service's public socket. Like an ingress it never exposes the internal or admin sockets.
  */
 final class Gateway implements AutoCloseable {
 

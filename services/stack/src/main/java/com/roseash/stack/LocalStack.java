@@ -53,6 +53,13 @@ public final class LocalStack implements AutoCloseable {
             ServiceName.ACCOUNT, AccountService::parts,
             ServiceName.MARKET, MarketService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
+    /**
+     * The stack's domain: service s at {@code s.rose-ash.localhost}, as a platform's at {@code s.<domain>}.
+     * Not the bare {@code localhost}: browsers refuse a cookie for {@code Domain=localhost} and count
+     * {@code blog.localhost} and {@code cart.localhost} as different sites, so a cart shared by the services
+     * (its cookie on the domain, a blog page's form posting to cart) could not work there.
+     */
+    public static final String DOMAIN = "rose-ash.localhost";
 
     /** Told once each part of the stack is up: what {@code bin/stack} prints, one line per part. */
     @FunctionalInterface
@@ -104,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
             shared.put(PlatformSettings.DB_USER.key(), database.user());
             shared.put(PlatformSettings.DB_PASSWORD.key(), database.password());
             shared.put(PlatformSettings.REDIS_URL.key(), redisUrl);
+            shared.put(PlatformSettings.DOMAIN.key(), DOMAIN);
             // What the operator generates into the platform Secret; a fresh set per start is enough locally.
             shared.put(PlatformSettings.SESSION_SECRET.key(), Secrets.random());
             for (ServiceName service : ServiceName.values()) {
@@ -121,8 +129,9 @@ public final class LocalStack implements AutoCloseable {
                 progress.ready(service.id(), "started" + since(begun));
                 services.put(service, running);
                 publicGroups.put(service, parts.server().publicGroups());
-                gateway.route(service.id() + ".localhost", running.publicPort());
+                gateway.route(service.id() + "." + DOMAIN, running.publicPort());
                 if (service.servesApex()) {
+                    gateway.route(DOMAIN, running.publicPort());
                     gateway.route("localhost", running.publicPort());
                     gateway.route("127.0.0.1", running.publicPort());
                 }
@@ -212,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String publicUrl(ServiceName service) {
-        return "http://" + service.id() + ".localhost:" + gateway.port() + "/";
+        return "http://" + service.id() + "." + DOMAIN + ":" + gateway.port() + "/";
     }
 
     private static Map<String, String> withPorts(Map<String, String> shared, ServicePorts ports) {

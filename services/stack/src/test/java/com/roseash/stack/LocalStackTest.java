@@ -47,7 +47,7 @@ class LocalStackTest {
                 RawHttp.Response home = page(stack, "market", "/", 200);
                 // The demo products, and the blog's menu in the header: a fragment from another service, links absolute.
                 assertThat(home.body()).contains("<main id=\"content\">").contains("Bramley apple chutney")
-                        .contains("href=\"http://blog.localhost:" + stack.gatewayPort() + "/about/\"");
+                        .contains("href=\"http://blog.rose-ash.localhost:" + stack.gatewayPort() + "/about/\"");
                 assertThat(page(stack, "market", "/products/damson-jam/", 200).body()).contains("£3.95").contains("3 left");
                 assertThat(page(stack, "market", "/search?q=sourdough", 200).body()).contains("Seeded sourdough loaf");
             },
@@ -65,7 +65,7 @@ class LocalStackTest {
                         .startsWith(gatewayUri(stack, "federation", "/oauth/authorize?").toString())
                         .contains("client_id=account");
                 URI form = redirect(stack, authorize);
-                assertThat(form.getHost()).isEqualTo("federation.localhost");
+                assertThat(form.getHost()).isEqualTo("federation.rose-ash.localhost");
                 RawHttp.Response signInForm = send(stack, form);
                 assertThat(signInForm.status()).as(form + ": " + signInForm).isEqualTo(200);
                 assertThat(signInForm.body()).as(form.toString()).contains("name=\"password\"");
@@ -80,11 +80,11 @@ class LocalStackTest {
             HttpResponse<String> home = get(stack, "/");
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body()).contains("Welcome to Rose Ash").contains("hx-boost=\"true\"");
-            assertThat(stack.urls()).containsEntry("blog", "http://blog.localhost:" + stack.gatewayPort() + "/");
+            assertThat(stack.urls()).containsEntry("blog", "http://blog.rose-ash.localhost:" + stack.gatewayPort() + "/");
 
-            assertThat(rawGet(stack.gatewayPort(), "blog.localhost", "/about/")).startsWith("HTTP/1.1 200");
-            assertThat(rawGet(stack.gatewayPort(), "nowhere.localhost", "/")).startsWith("HTTP/1.1 404")
-                    .contains("No service at host nowhere.localhost");
+            assertThat(rawGet(stack.gatewayPort(), "blog.rose-ash.localhost", "/about/")).startsWith("HTTP/1.1 200");
+            assertThat(rawGet(stack.gatewayPort(), "nowhere.rose-ash.localhost", "/")).startsWith("HTTP/1.1 404")
+                    .contains("No service at host nowhere.rose-ash.localhost");
             assertThat(get(stack, "/observe/health/ready").statusCode()).as("admin socket not exposed").isEqualTo(404);
             assertThat(get(stack, "/internal/fragments/nav").statusCode()).as("internal socket not exposed").isEqualTo(404);
 
@@ -105,7 +105,7 @@ class LocalStackTest {
     }
 
     private static URI gatewayUri(LocalStack stack, String service, String pathAndQuery) {
-        return URI.create("http://" + service + ".localhost:" + stack.gatewayPort() + pathAndQuery);
+        return URI.create("http://" + service + ".rose-ash.localhost:" + stack.gatewayPort() + pathAndQuery);
     }
 
     /** The page at {@code path} of {@code service}, through the gateway; it must answer {@code status}. */

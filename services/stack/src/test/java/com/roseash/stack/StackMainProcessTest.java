@@ -61,8 +61,8 @@ class StackMainProcessTest {
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(startup.get(i)).matches(expected.get(i));
             }
-            assertThat(output).contains("  blog       http://blog.localhost:" + port + "/", "  market     http://market.localhost:" + port + "/",
-                    "  federation http://federation.localhost:" + port + "/", "  account    http://account.localhost:" + port + "/");
+            assertThat(output).contains("  blog       http://blog.rose-ash.localhost:" + port + "/", "  market     http://market.rose-ash.localhost:" + port + "/",
+                    "  federation http://federation.rose-ash.localhost:" + port + "/", "  account    http://account.rose-ash.localhost:" + port + "/");
             assertThat(output).anySatisfy(line -> assertThat(line)
                     .matches("First start: sign in as admin@rose-ash.localhost with password [a-z2-9]{4}(-[a-z2-9]{4}){3}"));
 

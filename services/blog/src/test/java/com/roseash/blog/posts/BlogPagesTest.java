@@ -154,8 +154,8 @@ class BlogPagesTest {
 
         assertThat(nav.statusCode()).isEqualTo(200);
         // Absolute: another service's page puts this menu on its own host, where "/contact/" is not the blog's.
-        assertThat(nav.body()).contains("<a href=\"http://blog.localhost:8080/\">Home</a>")
-                .contains("<a href=\"http://blog.localhost:8080/contact/\">Contact</a>");
+        assertThat(nav.body()).contains("<a href=\"http://blog.rose-ash.localhost:8080/\">Home</a>")
+                .contains("<a href=\"http://blog.rose-ash.localhost:8080/contact/\">Contact</a>");
         assertThat(blog.get("/").body()).as("the blog's own pages keep relative links")
                 .contains("<a href=\"/contact/\">Contact</a>");
     }

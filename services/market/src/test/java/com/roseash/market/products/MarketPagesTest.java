@@ -158,13 +158,13 @@ class MarketPagesTest {
         HttpResponse<String> card = market.internal("/internal/fragments/product-card?slug=apple-chutney");
 
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(card.body()).contains("href=\"http://market.localhost:8080/products/apple-chutney/\"")
+        assertThat(card.body()).contains("href=\"http://market.rose-ash.localhost:8080/products/apple-chutney/\"")
                 .contains("Apple chutney").contains("£4.50");
         assertThat(market.internal("/internal/fragments/product-card?slug=secret-draft").statusCode()).isEqualTo(404);
         assertThat(market.internal("/internal/fragments/product-card").statusCode()).isEqualTo(400);
 
         HttpResponse<String> featured = market.internal("/internal/fragments/featured-products");
-        assertThat(featured.body()).contains("href=\"http://market.localhost:8080/products/pear-jam/\"")
+        assertThat(featured.body()).contains("href=\"http://market.rose-ash.localhost:8080/products/pear-jam/\"")
                 .doesNotContain("Rye loaf");
         assertThat(market.get("/internal/fragments/featured-products").statusCode()).as("not on the public socket")
                 .isEqualTo(404);

@@ -10,7 +10,7 @@ import com.roseash.contract.Sockets;
 /** The keys every service reads. A service adds its own list next to these. */
 public final class PlatformSettings {
 
-    public static final Setting DOMAIN = Setting.of(RuntimeKeys.DOMAIN, "localhost",
+    public static final Setting DOMAIN = Setting.of(RuntimeKeys.DOMAIN, "rose-ash.localhost",
             "Domain of the platform; service s is served at s.<domain>.");
     public static final Setting SERVER_HOST = Setting.of("rose-ash.server.host", "0.0.0.0",
             "Address all three sockets bind to.");
@@ -68,7 +68,7 @@ public final class PlatformSettings {
     /** The browser-facing base URL of service {@code s}. */
     public static Setting publicUrl(ServiceName service) {
         return Setting.of(RuntimeKeys.publicUrl(service),
-                "http://" + service.id() + ".localhost:8080/", "Browser-facing base URL of the " + service.id() + " service.");
+                "http://" + service.id() + ".rose-ash.localhost:8080/", "Browser-facing base URL of the " + service.id() + " service.");
     }
 
     public static List<Setting> all() {

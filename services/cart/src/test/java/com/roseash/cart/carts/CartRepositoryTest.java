@@ -1,0 +1,89 @@
+package com.roseash.cart.carts;
+
+import java.util.List;
+
+import com.roseash.contract.ServiceName;
+import com.roseash.platform.db.Database;
+import com.roseash.platform.db.DatabaseSettings;
+import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.db.Migrator;
+import com.roseash.platform.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Carts on a real PostgreSQL: adding, changing, removing, and the visitor's cart becoming the member's. */
+class CartRepositoryTest {
+
+    private static Database database;
+    private static CartRepository carts;
+
+    @BeforeAll
+    static void start() {
+        DatabaseSettings settings = TestPostgres.shared().newDatabase();
+        new Migrator(settings, List.of(new DomainMigrations(ServiceName.CART.id()))).migrateAll();
+        database = Database.connect(settings);
+        carts = new CartRepository(database.client());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void itemsAreAddedSummedChangedAndRemoved() {
+        String cart = CartRepository.newId();
+        assertThat(CartRepository.isCartId(cart)).isTrue();
+        assertThat(carts.items(cart)).isEmpty();
+
+        carts.add(cart, "damson-jam", 1);
+        carts.add(cart, "rye-loaf", 2);
+        carts.add(cart, "damson-jam", 2);
+        assertThat(carts.items(cart)).containsExactly(new CartItem("damson-jam", 3), new CartItem("rye-loaf", 2));
+
+        carts.setQuantity(cart, "rye-loaf", 5);
+        carts.setQuantity(cart, "damson-jam", 0);
+        assertThat(carts.items(cart)).containsExactly(new CartItem("rye-loaf", 5));
+
+        carts.add(cart, "rye-loaf", 5000);
+        assertThat(carts.items(cart)).as("capped").containsExactly(new CartItem("rye-loaf", CartRepository.MAX_QUANTITY));
+        carts.remove(cart, "rye-loaf");
+        assertThat(carts.items(cart)).isEmpty();
+    }
+
+    @Test
+    void atSignInTheVisitorsCartBecomesTheMembersOrJoinsTheOneTheyHad() {
+        String firstBrowser = CartRepository.newId();
+        carts.add(firstBrowser, "damson-jam", 1);
+        assertThat(carts.mergeAtSignIn(firstBrowser, "member-1")).as("no cart yet: this one becomes theirs")
+                .isEqualTo(firstBrowser);
+        assertThat(carts.cartOf("member-1")).contains(firstBrowser);
+
+        String secondBrowser = CartRepository.newId();
+        carts.add(secondBrowser, "damson-jam", 2);
+        carts.add(secondBrowser, "rye-loaf", 1);
+        String merged = carts.mergeAtSignIn(secondBrowser, "member-1");
+
+        assertThat(merged).isEqualTo(firstBrowser);
+        assertThat(carts.items(firstBrowser))
+                .containsExactlyInAnyOrder(new CartItem("damson-jam", 3), new CartItem("rye-loaf", 1));
+        assertThat(carts.items(secondBrowser)).as("the visitor's cart is gone").isEmpty();
+        assertThat(carts.mergeAtSignIn(firstBrowser, "member-1")).as("signing in again changes nothing")
+                .isEqualTo(firstBrowser);
+        assertThat(carts.items(firstBrowser)).hasSize(2);
+
+        String empty = CartRepository.newId();
+        assertThat(carts.mergeAtSignIn(empty, "member-2")).as("a visitor with no cart yet").isEqualTo(empty);
+        assertThat(carts.cartOf("member-2")).contains(empty);
+    }
+
+    @Test
+    void onlyIdsOfTheRightShapeAreCartIds() {
+        assertThat(CartRepository.isCartId(null)).isFalse();
+        assertThat(CartRepository.isCartId("short")).isFalse();
+        assertThat(CartRepository.isCartId("x".repeat(31) + "'")).isFalse();
+    }
+}

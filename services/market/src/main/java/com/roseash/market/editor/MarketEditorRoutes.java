@@ -194,7 +194,8 @@ public final class MarketEditorRoutes implements HttpService {
         ProductDraft draft = new ProductDraft(imported.title(), Slugs.slugify(imported.title()), imported.description(),
                 imported.price().map(p -> p.major().toPlainString()).orElse(""),
                 imported.price().map(p -> p.currency().getCurrencyCode()).orElse("GBP"), "", false,
-                imported.imageUrls().stream().limit(ProductDraft.MAX_IMAGES).toList(), List.of(), "",
+                imported.imageUrls().stream().filter(ProductDraft::isSecureImage).limit(ProductDraft.MAX_IMAGES).toList(),
+                List.of(), "",
                 imported.sourceUrl().toString());
         Map<String, String> problems = imported.price().isPresent() ? Map.of()
                 : Map.of("price", "The page names no price we could read exactly: set one.");

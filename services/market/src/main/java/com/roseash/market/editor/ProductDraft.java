@@ -75,13 +75,19 @@ public record ProductDraft(String title, String slug, String markdown, String pr
         if (!stock.isEmpty() && !stock.matches("[0-9]{1,9}")) {
             problems.put("stock", "Stock is a whole number of items, or empty for unlimited.");
         }
-        if (images.size() > MAX_IMAGES || !images.stream().allMatch(ProductDraft::isWebAddress)) {
-            problems.put("images", "Up to " + MAX_IMAGES + " image addresses, each starting with https:// or http://.");
+        // https only: the pages' Content-Security-Policy loads images from https and this site alone, and an http
+        // image on an https page would be blocked as mixed content anyway.
+        if (images.size() > MAX_IMAGES || !images.stream().allMatch(ProductDraft::isSecureImage)) {
+            problems.put("images", "Up to " + MAX_IMAGES + " image addresses, each starting with https://.");
         }
         if (!sourceUrl.isEmpty() && !isWebAddress(sourceUrl)) {
             problems.put("sourceUrl", "The source must be a web address.");
         }
         return problems;
+    }
+
+    static boolean isSecureImage(String url) {
+        return url.regionMatches(true, 0, "https://", 0, 8) && isWebAddress(url);
     }
 
     static boolean isWebAddress(String url) {

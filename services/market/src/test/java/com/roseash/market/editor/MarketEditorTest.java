@@ -106,7 +106,7 @@ class MarketEditorTest {
 
         Map<String, String> fields = product("Odd jar", "4.505", "save");
         fields.put("stock", "-1");
-        fields.put("images", "javascript:alert(1)");
+        fields.put("images", "https://img.example/ok.jpg\nhttp://img.example/plain.jpg\njavascript:alert(1)");
         HttpResponse<String> bad = editor.submit("/editor/products/new", "/editor/products/new", fields);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("is not a whole number of minor units of GBP")

@@ -47,9 +47,12 @@ public final class PageBenchmark {
                 .build().start();
         LocalStack stack = LocalStack.start(new StackOptions(0, Path.of(args[0]), Optional.empty(), Optional.empty(), true));
         HungService cart = new HungService();
-        RunningService blogWithCartHung = blogWithCartHung(stack, cart);
+        RunningService blogWithCartHung = blogWithCart(stack, cart.url());
+        // Nothing listens there: connections are refused, a fragment's service down.
+        RunningService blogWithCartDown = blogWithCart(stack, "http://127.0.0.1:" + unusedPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            blogWithCartDown.close();
             blogWithCartHung.close();
             cart.close();
             stack.close();
@@ -62,6 +65,7 @@ public final class PageBenchmark {
         print("blog", "http://127.0.0.1:" + blog.publicPort());
         print("metrics", "http://127.0.0.1:" + blog.adminPort() + "/observe/metrics");
         print("blog-cart-hung", "http://127.0.0.1:" + blogWithCartHung.publicPort());
+        print("blog-cart-down", "http://127.0.0.1:" + blogWithCartDown.publicPort());
         print("session", signedInSession(stack.redisUrl()));
         print("redis-pid", redisPid().map(String::valueOf).orElse("none"));
         print("ready", "");
@@ -69,10 +73,11 @@ public final class PageBenchmark {
     }
 
     /**
-     * A second blog replica on the stack's database and Redis whose page chrome fetches {@code cart-mini} from
-     * a cart that accepts connections and never answers: a fragment's service hung.
+     * Another blog replica on the stack's database and Redis whose page chrome fetches {@code cart-mini} from
+     * {@code cartUrl}: a cart that accepts connections and never answers (a fragment's service hung), or an
+     * address nothing listens on (down).
      */
-    private static RunningService blogWithCartHung(LocalStack stack, HungService cart) {
+    private static RunningService blogWithCart(LocalStack stack, String cartUrl) {
         Map<String, String> overrides = new HashMap<>();
         overrides.put(PlatformSettings.SERVER_HOST.key(), "127.0.0.1");
         overrides.put(PlatformSettings.PUBLIC_PORT.key(), "0");
@@ -83,10 +88,19 @@ public final class PageBenchmark {
         overrides.put(PlatformSettings.DB_PASSWORD.key(), stack.database().password());
         overrides.put(PlatformSettings.REDIS_URL.key(), stack.redisUrl());
         overrides.put(PlatformSettings.SESSION_SECRET.key(), "bench-secret");
-        overrides.put(PlatformSettings.internalUrl(ServiceName.CART).key(), cart.url());
+        overrides.put(PlatformSettings.internalUrl(ServiceName.CART).key(), cartUrl);
         overrides.put(PlatformSettings.internalUrl(ServiceName.FEDERATION).key(),
                 "http://127.0.0.1:" + stack.service(ServiceName.FEDERATION).internalPort());
         return BlogService.start(overrides);
+    }
+
+    /** A port nothing listens on (a moment ago). */
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server that accepts connections and never answers, like a process stopped with SIGSTOP. */

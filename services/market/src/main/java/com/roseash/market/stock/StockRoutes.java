@@ -56,8 +56,8 @@ public final class StockRoutes implements HttpService {
 
     private void release(ServerRequest request, ServerResponse response) {
         String orderId = request.path().pathParameters().get("orderId");
-        if (!orderId.matches("[A-Za-z0-9_-]{1,100}")) {
-            throw ErrorResponses.badRequest("orderId must be 1 to 100 letters, digits, '-' or '_'");
+        if (!ReservationRequest.isOrderId(orderId)) {
+            throw ErrorResponses.badRequest(ReservationRequest.ORDER_ID_RULE);
         }
         json(response, Status.OK_200, "{\"released\":" + stock.release(orderId) + "}");
     }

@@ -14,10 +14,12 @@ import com.roseash.platform.web.Slugs;
 public record ReservationRequest(String orderId, Map<String, Integer> quantities) {
 
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    /** What an order id may be, for people. */
+    public static final String ORDER_ID_RULE = "orderId must be 1 to 100 letters, digits, '-' or '_'";
 
     public ReservationRequest {
-        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
-            throw new IllegalArgumentException("orderId must be 1 to 100 letters, digits, '-' or '_'");
+        if (!isOrderId(orderId)) {
+            throw new IllegalArgumentException(ORDER_ID_RULE);
         }
         if (quantities == null || quantities.isEmpty() || quantities.size() > MarketContract.MAX_LINES) {
             throw new IllegalArgumentException("an order holds 1 to " + MarketContract.MAX_LINES + " products");
@@ -32,5 +34,9 @@ public record ReservationRequest(String orderId, Map<String, Integer> quantities
             }
         }
         quantities = Map.copyOf(new LinkedHashMap<>(quantities));
+    }
+
+    public static boolean isOrderId(String orderId) {
+        return orderId != null && ORDER_ID.matcher(orderId).matches();
     }
 }

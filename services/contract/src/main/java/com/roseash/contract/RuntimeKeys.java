@@ -19,6 +19,17 @@ public final class RuntimeKeys {
     public static final String ADMIN_EMAIL = "rose-ash.admin.email";
     public static final String ADMIN_PASSWORD = "rose-ash.admin.password";
     public static final String LOG_FORMAT = "rose-ash.log.format";
+    /** SumUp's API: the cart's payments. The key is a secret, from a Secret the platform names. */
+    public static final String SUMUP_API_URL = "rose-ash.sumup.api-url";
+    public static final String SUMUP_API_KEY = "rose-ash.sumup.api-key";
+    public static final String SUMUP_MERCHANT_CODE = "rose-ash.sumup.merchant-code";
+    /** The SMTP server the platform's mail (order confirmations, account mail) goes through. */
+    public static final String MAIL_HOST = "rose-ash.mail.host";
+    public static final String MAIL_PORT = "rose-ash.mail.port";
+    public static final String MAIL_FROM = "rose-ash.mail.from";
+    public static final String MAIL_USERNAME = "rose-ash.mail.username";
+    public static final String MAIL_PASSWORD = "rose-ash.mail.password";
+    public static final String MAIL_SECURITY = "rose-ash.mail.security";
 
     private RuntimeKeys() {
     }

@@ -14,6 +14,47 @@
     }
   });
 
+  // Adding to the cart: the form posts to cart's host, which answers a plain post with a redirect (JavaScript
+  // off). With JavaScript, the same post is sent with fetch and cart answers the new cart-mini fragment, which
+  // replaces the header's, so the visitor stays on the page. Should the fetch fail, the form is posted as usual.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-cart-add]') || !window.fetch) {
+      return;
+    }
+    event.preventDefault();
+    var url = new URL(form.action);
+    url.searchParams.set('fragment', 'cart-mini');
+    var button = form.querySelector('button');
+    if (button) {
+      button.disabled = true;
+    }
+    fetch(url.toString(), {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form)),
+      credentials: 'include',
+      headers: { 'Accept': 'text/html' }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('cart answered ' + response.status);
+      }
+      return response.text();
+    }).then(function (html) {
+      document.querySelectorAll('.cart-slot').forEach(function (slot) {
+        slot.innerHTML = html;
+      });
+      var status = form.querySelector('.cart-add-status');
+      if (status) {
+        status.textContent = 'Added to your cart';
+      }
+      if (button) {
+        button.disabled = false;
+      }
+    }).catch(function () {
+      form.submit();
+    });
+  });
+
   var widgets = {
     // <time datetime="..." data-widget="relative-time">: "3 days ago", keeping the full date as a tooltip.
     'relative-time': function (element) {

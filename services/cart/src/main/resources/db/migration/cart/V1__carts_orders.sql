@@ -31,11 +31,19 @@ CREATE TABLE orders (
     created_at      timestamptz NOT NULL DEFAULT now(),
     updated_at      timestamptz NOT NULL DEFAULT now(),
     paid_at         timestamptz,
+    -- The market holds the order's stock until it is given back (the order failed, expired, was cancelled or
+    -- refunded). Cleared only once the market says so, so a release the market missed is tried again.
+    stock_held      boolean NOT NULL DEFAULT true,
+    -- Set once the order's confirmation mail went out; a paid order without it is mailed again.
+    confirmed_at    timestamptz,
     CHECK (state <> 'paid' OR paid_at IS NOT NULL)
 );
 
 CREATE INDEX orders_member ON orders (member, created_at DESC);
+CREATE INDEX orders_recent ON orders (created_at DESC);
 CREATE INDEX orders_pending ON orders (created_at) WHERE state = 'pending_payment';
+CREATE INDEX orders_to_release ON orders (updated_at) WHERE stock_held AND state IN ('failed', 'expired', 'cancelled', 'refunded');
+CREATE INDEX orders_to_confirm ON orders (paid_at) WHERE paid_at IS NOT NULL AND confirmed_at IS NULL;
 
 -- An order's lines as the market priced them when it held the stock: never changed afterwards.
 CREATE TABLE order_lines (

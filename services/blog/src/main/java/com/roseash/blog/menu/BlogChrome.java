@@ -9,7 +9,7 @@ import java.util.Optional;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.Announcements;
 import com.roseash.platform.cache.LocalCache;
-import com.roseash.platform.fragments.Fragment;
+import com.roseash.platform.fragments.CartMini;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.Templates;
@@ -21,14 +21,12 @@ import io.helidon.webserver.http.ServerRequest;
  */
 public final class BlogChrome implements PageChrome {
 
-    public static final Fragment CART_MINI = new Fragment(ServiceName.CART, "cart-mini");
-
     private static final String NAV = "nav";
     private static final String NAV_FRAGMENT = "nav-fragment";
 
     private final MenuRepository menu;
     private final LocalCache kept;
-    private final FragmentClient fragments;
+    private final CartMini cartMini;
     private final Templates templates;
     private final URI publicUrl;
 
@@ -41,7 +39,7 @@ public final class BlogChrome implements PageChrome {
     public BlogChrome(MenuRepository menu, FragmentClient fragments, Templates templates, Announcements changes,
             Duration ttl, String publicUrl) {
         this.menu = menu;
-        this.fragments = fragments;
+        this.cartMini = new CartMini(fragments);
         this.templates = templates;
         this.publicUrl = URI.create(publicUrl);
         this.kept = new LocalCache(ttl, 2);
@@ -74,9 +72,8 @@ public final class BlogChrome implements PageChrome {
 
     @Override
     public Map<String, Object> forRequest(ServerRequest request) {
-        Map<Fragment, String> fetched = fragments.fetchAll(List.of(CART_MINI));
         return Map.of("navHtml", navHtml(),
                 "feedUrl", "/feed.xml",
-                "fragments", Map.of("cartMini", fetched.get(CART_MINI)));
+                "fragments", Map.of("cartMini", cartMini.forRequest(request)));
     }
 }

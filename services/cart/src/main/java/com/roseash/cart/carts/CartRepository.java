@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.roseash.platform.db.Columns;
+import com.roseash.platform.fragments.CartMini;
 import com.roseash.platform.db.Transactions;
 import io.helidon.dbclient.DbClient;
 
@@ -33,7 +34,7 @@ public final class CartRepository {
 
     /** Whether {@code id} has the shape of an id this class makes (anything else is ignored, never queried). */
     public static boolean isCartId(String id) {
-        return id != null && id.matches("[A-Za-z0-9_-]{32}");
+        return CartMini.isCartId(id);
     }
 
     public List<CartItem> items(String cartId) {
@@ -80,23 +81,25 @@ public final class CartRepository {
     /**
      * At sign-in: the visitor's cart becomes the member's. When the member already had a cart (from another
      * browser), the visitor's items are added into it, quantities summed and capped, and the visitor's cart is
-     * dropped. Returns the member's cart id, which the browser's cookie should then hold.
+     * dropped. A cart that is another member's (a shared computer, its last user signed out) is never merged:
+     * the member gets their own. Returns the member's cart id, which the browser's cookie should then hold.
      */
     public String mergeAtSignIn(String visitorCartId, String member) {
         return Transactions.inTransaction(db, tx -> {
             Optional<String> existing = tx.get("SELECT id FROM cart.carts WHERE member = ? FOR UPDATE", member)
                     .map(row -> Columns.string(row, "id"));
+            Optional<String> visitorsOwner = tx.get("SELECT member FROM cart.carts WHERE id = ? FOR UPDATE", visitorCartId)
+                    .map(row -> Columns.string(row, "member")).filter(owner -> !owner.isEmpty());
+            boolean someoneElses = visitorsOwner.isPresent() && !visitorsOwner.get().equals(member);
             if (existing.isEmpty()) {
-                long claimed = tx.dml("UPDATE cart.carts SET member = ?, updated_at = now() WHERE id = ? AND member IS NULL",
-                        member, visitorCartId);
-                if (claimed == 0) {
-                    tx.dml("INSERT INTO cart.carts (id, member) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-                            visitorCartId, member);
-                }
-                return visitorCartId;
+                String cart = someoneElses ? newId() : visitorCartId;
+                tx.dml("""
+                        INSERT INTO cart.carts (id, member) VALUES (?, ?)
+                        ON CONFLICT (id) DO UPDATE SET member = excluded.member, updated_at = now()""", cart, member);
+                return cart;
             }
             String memberCart = existing.get();
-            if (!memberCart.equals(visitorCartId)) {
+            if (!memberCart.equals(visitorCartId) && !someoneElses) {
                 tx.dml("""
                         INSERT INTO cart.cart_items (cart_id, product_slug, quantity, added_at)
                         SELECT ?, product_slug, quantity, added_at FROM cart.cart_items WHERE cart_id = ?

@@ -1,6 +1,7 @@
 package com.roseash.cart.sumup;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,23 @@ public record SumUpNotification(String checkoutId) {
                     + SumUpJson.shown(id));
         }
         return new SumUpNotification(id.asText());
+    }
+
+    /**
+     * What a receiver does with {@code body}: the notification; empty for another event type (one SumUp added
+     * later, to acknowledge and ignore); {@link IllegalArgumentException} saying why when it is not a SumUp
+     * notification at all.
+     */
+    public static Optional<SumUpNotification> read(String body) {
+        try {
+            JsonNode eventType = SumUpJson.JSON.readTree(body == null ? "" : body).path("event_type");
+            if (eventType.isTextual() && !eventType.asText().equals(CHECKOUT_STATUS_CHANGED)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            // Not JSON: parse says so.
+        }
+        return Optional.of(parse(body));
     }
 
     private static String quoted(String body) {

@@ -81,6 +81,26 @@ class CartRepositoryTest {
     }
 
     @Test
+    void anotherMembersCartLeftInTheBrowserIsNeverMergedOrTaken() {
+        String shared = CartRepository.newId();
+        carts.add(shared, "damson-jam", 4);
+        carts.mergeAtSignIn(shared, "member-a");
+
+        String forB = carts.mergeAtSignIn(shared, "member-b");
+        assertThat(forB).as("member b gets a cart of their own").isNotEqualTo(shared);
+        assertThat(carts.items(forB)).isEmpty();
+        assertThat(carts.cartOf("member-a")).contains(shared);
+        assertThat(carts.items(shared)).containsExactly(new CartItem("damson-jam", 4));
+
+        String bsOther = CartRepository.newId();
+        carts.add(bsOther, "rye-loaf", 1);
+        assertThat(carts.mergeAtSignIn(bsOther, "member-b")).isEqualTo(forB);
+        assertThat(carts.mergeAtSignIn(shared, "member-b")).as("a's cart still not merged into b's").isEqualTo(forB);
+        assertThat(carts.items(forB)).containsExactly(new CartItem("rye-loaf", 1));
+        assertThat(carts.items(shared)).containsExactly(new CartItem("damson-jam", 4));
+    }
+
+    @Test
     void onlyIdsOfTheRightShapeAreCartIds() {
         assertThat(CartRepository.isCartId(null)).isFalse();
         assertThat(CartRepository.isCartId("short")).isFalse();

@@ -32,6 +32,16 @@ class SumUpNotificationTest {
                 "a SumUp checkout id is 1 to 64 letters, digits, '-' or '_', not \"../me/refund/t-1\"");
     }
 
+    @Test
+    void anotherEventTypeIsToBeAcknowledgedAndIgnoredButGarbageIsRefused() {
+        assertThat(SumUpNotification.read("{\"event_type\": \"PAYOUT_COMPLETED\", \"id\": \"p-1\"}")).isEmpty();
+        assertThat(SumUpNotification.read("{\"event_type\": \"CHECKOUT_STATUS_CHANGED\", \"id\": \"c-1\"}"))
+                .contains(new SumUpNotification("c-1"));
+        assertThatThrownBy(() -> SumUpNotification.read("not json")).hasMessage("a SumUp notification is JSON, not \"not json\"");
+        assertThatThrownBy(() -> SumUpNotification.read("{\"id\": \"c-1\"}"))
+                .hasMessage("expected event_type CHECKOUT_STATUS_CHANGED, got nothing");
+    }
+
     private static void assertRefused(String body, String message) {
         assertThatThrownBy(() -> SumUpNotification.parse(body)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);

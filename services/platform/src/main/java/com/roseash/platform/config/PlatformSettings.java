@@ -50,6 +50,20 @@ public final class PlatformSettings {
     public static final Setting LOG_FORMAT = Setting.of(RuntimeKeys.LOG_FORMAT, "text",
             "Log lines on standard error: text, or json (one object per line; the operator sets json).");
 
+    public static final Setting MAIL_HOST = Setting.of(RuntimeKeys.MAIL_HOST, "",
+            "SMTP server the platform's mail goes through (order confirmations); empty: no mail is sent, and that is logged.");
+    public static final Setting MAIL_PORT = Setting.of(RuntimeKeys.MAIL_PORT, "587", "SMTP server's port.");
+    public static final Setting MAIL_FROM = Setting.of(RuntimeKeys.MAIL_FROM, "Rose Ash <no-reply@rose-ash.localhost>",
+            "Sender of the platform's mail.");
+    public static final Setting MAIL_USERNAME = Setting.of(RuntimeKeys.MAIL_USERNAME, "",
+            "SMTP user; empty: the server is used without signing in.");
+    public static final Setting MAIL_PASSWORD = Setting.secret(RuntimeKeys.MAIL_PASSWORD, "SMTP user's password.");
+    public static final Setting MAIL_SECURITY = Setting.of(RuntimeKeys.MAIL_SECURITY, "starttls",
+            "starttls (required, not optional), tls (TLS from the first byte, port 465) or none (a relay on the "
+                    + "pod's own network only).");
+    public static final Setting MAIL_TIMEOUT = Setting.of("rose-ash.mail.timeout", "PT10S",
+            "Longest wait for the SMTP server to connect, answer or take the mail.");
+
     private PlatformSettings() {
     }
 
@@ -74,7 +88,8 @@ public final class PlatformSettings {
     public static List<Setting> all() {
         List<Setting> all = new ArrayList<>(List.of(DOMAIN, SERVER_HOST, PUBLIC_PORT, INTERNAL_PORT, ADMIN_PORT,
                 DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, REDIS_URL, REDIS_TIMEOUT,
-                PAGE_TTL, FRAGMENT_TTL, FRAGMENT_TIMEOUT, SESSION_SECRET, SESSION_IDLE, SESSION_ABSOLUTE, LOG_FORMAT));
+                PAGE_TTL, FRAGMENT_TTL, FRAGMENT_TIMEOUT, SESSION_SECRET, SESSION_IDLE, SESSION_ABSOLUTE, LOG_FORMAT,
+                MAIL_HOST, MAIL_PORT, MAIL_FROM, MAIL_USERNAME, MAIL_PASSWORD, MAIL_SECURITY, MAIL_TIMEOUT));
         for (ServiceName service : ServiceName.values()) {
             all.add(internalUrl(service));
             all.add(publicUrl(service));

@@ -1,5 +1,6 @@
 package com.roseash.platform.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,9 +92,14 @@ public final class ServiceFoundation {
         return server;
     }
 
-    /** The service ready to start: {@code server}, and the resources its running service closes. */
-    public ServiceParts parts(ServiceServer.Builder server) {
-        return new ServiceParts(service, server, List.of(cache, database));
+    /**
+     * The service ready to start: {@code server}, and the resources its running service closes: the platform's,
+     * and {@code own} (a service's background jobs), closed first.
+     */
+    public ServiceParts parts(ServiceServer.Builder server, AutoCloseable... own) {
+        List<AutoCloseable> resources = new ArrayList<>(List.of(cache, database));
+        resources.addAll(List.of(own));
+        return new ServiceParts(service, server, resources);
     }
 
     public RoseAshConfig config() {

@@ -1,0 +1,279 @@
+package com.roseash.cart.checkout;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.roseash.cart.orders.Order;
+import com.roseash.cart.orders.OrderChange;
+import com.roseash.cart.orders.OrderRepository;
+import com.roseash.cart.orders.OrderState;
+import com.roseash.cart.sumup.Checkout;
+import com.roseash.cart.sumup.CheckoutRequest;
+import com.roseash.cart.sumup.SumUpClient;
+import com.roseash.cart.testing.CartWorld;
+import com.roseash.platform.mail.Mailer;
+import com.roseash.platform.market.MarketClient;
+import com.roseash.platform.market.Offer;
+import com.roseash.platform.money.Money;
+import com.roseash.platform.testing.RoutedClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Checkout end to end on real parts: the market holds and prices the stock, SumUp's stand-in takes the payment and
+ * notifies the cart on its socket, GreenMail receives the confirmation. The production code is under test
+ * throughout; only the payer's clicks on SumUp's page are the stand-in's hooks.
+ */
+class CheckoutTest {
+
+    private static final Pattern ORDER = Pattern.compile("/orders/(ord_[A-Za-z0-9_-]+)/");
+
+    private static CartWorld world;
+    private static OrderRepository orders;
+    private static MarketClient market;
+
+    @BeforeAll
+    static void start() {
+        world = new CartWorld();
+        orders = new OrderRepository(world.db.client());
+        market = new MarketClient("http://127.0.0.1:" + world.market.internalPort(), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    @Test
+    void checkingOutHoldsTheStockAndPayingMarksTheOrderPaidOnceAndMailsTheMember() throws Exception {
+        int before = stock("bramley-apple-chutney");
+        RoutedClient member = world.member("m-pay");
+        add(member, "bramley-apple-chutney", 2);
+        add(member, "cider-vinegar", 1);
+
+        Order order = checkOut(member);
+        assertThat(order.state()).isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(order.total()).isEqualTo(Money.parse("14.00", "GBP"));
+        assertThat(order.lines()).extracting(line -> line.slug() + "×" + line.quantity())
+                .containsExactly("bramley-apple-chutney×2", "cider-vinegar×1");
+        assertThat(stock("bramley-apple-chutney")).as("held by the market").isEqualTo(before - 2);
+        assertThat(member.get("/", "Accept", "text/html").body()).as("the cart is emptied").contains("Your cart is empty");
+
+        String page = member.get("/orders/" + order.id() + "/", "Accept", "text/html").body();
+        assertThat(page).contains("pending payment").contains("Pay £14.00 with SumUp")
+                .contains("href=\"" + world.sumup.baseUrl() + "/pay/" + order.checkoutId().orElseThrow());
+
+        world.sumup.pay(order.checkoutId().orElseThrow());
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(order.id()) == OrderState.PAID);
+
+        // Duplicate notifications and the payer's return, all at once: still paid exactly once, one mail.
+        URI notifications = URI.create(world.cartUrl + "sumup/notifications");
+        List<Callable<Object>> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(() -> {
+                world.sumup.sendNotification(notifications, order.checkoutId().orElseThrow());
+                return null;
+            });
+            all.add(() -> world.member("m-pay").get("/orders/" + order.id() + "/", "Accept", "text/html").statusCode());
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
+            for (Future<Object> done : threads.invokeAll(all)) {
+                done.get();
+            }
+        }
+        assertThat(orders.history(order.id())).extracting(OrderChange::to).containsExactly("pending_payment", "paid");
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(world.smtp.getReceivedMessages()).stream()
+                .anyMatch(received -> subject(received).contains(order.id())));
+        Thread.sleep(500);
+        List<MimeMessage> confirmations = List.of(world.smtp.getReceivedMessages()).stream()
+                .filter(received -> subject(received).contains(order.id())).toList();
+        assertThat(confirmations).hasSize(1);
+        assertThat(confirmations.getFirst().getAllRecipients()[0].toString()).isEqualTo("m-pay@example.org");
+        String mail = confirmations.getFirst().getContent().toString();
+        assertThat(mail).contains("2 × Bramley apple chutney").contains("Total  £14.00").contains(world.cartUrl + "orders/");
+        assertThat(member.get("/orders/" + order.id() + "/", "Accept", "text/html").body()).contains(">paid<")
+                .doesNotContain("Pay £14.00");
+        assertThat(world.fragment("member-orders?member=m-pay")).contains(order.id()).contains("paid");
+    }
+
+    @Test
+    void aDeclinedCardLeavesTheOrderPayableAndASecondTrySucceeds() {
+        RoutedClient member = world.member("m-decline");
+        add(member, "cider-vinegar", 1);
+        Order order = checkOut(member);
+
+        world.sumup.decline(order.checkoutId().orElseThrow());
+        String afterDecline = member.get("/orders/" + order.id() + "/", "Accept", "text/html").body();
+        assertThat(state(order.id())).isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(afterDecline).contains("Pay £5.00 with SumUp");
+
+        world.sumup.pay(order.checkoutId().orElseThrow());
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(order.id()) == OrderState.PAID);
+    }
+
+    @Test
+    void aNotificationWhoseCheckoutIsNotTheOrdersChangesNothing() {
+        RoutedClient member = world.member("m-forged");
+        add(member, "cider-vinegar", 2);
+        Order order = checkOut(member);
+
+        // Someone pays a checkout of their own for a penny, naming our order, and notifies us about it.
+        SumUpClient attacker = new SumUpClient(world.sumup.baseUrl(), world.sumup.apiKey(), world.sumup.merchantCode(),
+                Duration.ofSeconds(5));
+        Checkout penny = attacker.create(new CheckoutRequest(order.id() + "-x", Money.parse("0.01", "GBP"), null, null, null));
+        world.sumup.pay(penny.id());
+        world.sumup.sendNotification(URI.create(world.cartUrl + "sumup/notifications"), penny.id());
+        world.sumup.sendNotification(URI.create(world.cartUrl + "sumup/notifications"), "no-such-checkout");
+
+        assertThat(state(order.id())).isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(orders.history(order.id())).hasSize(1);
+    }
+
+    @Test
+    void anUnpaidOrderExpiresAfterThePaymentWindowAndItsStockGoesBack() {
+        int before = stock("damson-jam");
+        RoutedClient member = world.member("m-expire");
+        add(member, "damson-jam", 1);
+        Order order = checkOut(member);
+        assertThat(stock("damson-jam")).isEqualTo(before - 1);
+
+        PaymentSettler settler = settler(Clock.fixed(Instant.now().plus(Duration.ofMinutes(40)), ZoneOffset.UTC));
+        settler.runOnce();
+
+        assertThat(state(order.id())).isEqualTo(OrderState.EXPIRED);
+        assertThat(stock("damson-jam")).isEqualTo(before);
+        assertThat(member.get("/orders/" + order.id() + "/", "Accept", "text/html").body()).contains("expired")
+                .doesNotContain("Pay £");
+    }
+
+    @Test
+    void withoutItsNotificationAPaymentIsFoundByThePayersReturnOrByTheSettler() throws Exception {
+        RoutedClient member = world.unnotifiedMember("m-missed");
+        add(member, "cider-vinegar", 1);
+        Order returned = checkOut(member);
+        world.sumup.pay(returned.checkoutId().orElseThrow());
+        Thread.sleep(300);
+        assertThat(state(returned.id())).as("no notification arrived").isEqualTo(OrderState.PENDING_PAYMENT);
+        assertThat(member.get("/orders/" + returned.id() + "/", "Accept", "text/html").body()).as("the payer's return")
+                .contains(">paid<");
+        assertThat(state(returned.id())).isEqualTo(OrderState.PAID);
+
+        add(member, "cider-vinegar", 1);
+        Order unseen = checkOut(member);
+        world.sumup.pay(unseen.checkoutId().orElseThrow());
+        settler(Clock.fixed(Instant.now().plus(Duration.ofMinutes(2)), ZoneOffset.UTC)).runOnce();
+        assertThat(state(unseen.id())).isEqualTo(OrderState.PAID);
+    }
+
+    @Test
+    void editorsFulfilOrRefundPaidOrdersAndIllegalChangesAreRefused() {
+        RoutedClient member = world.member("m-editor");
+        add(member, "cider-vinegar", 1);
+        Order first = paidOrder(member);
+        add(member, "cider-vinegar", 1);
+        Order second = paidOrder(member);
+        RoutedClient editor = world.member("editor-1", "member", "editor");
+
+        assertThat(editor.get("/editor/orders/", "Accept", "text/html").body()).contains(first.id()).contains(second.id());
+        assertThat(editor.submit("/editor/orders/", "/editor/orders/" + first.id() + "/fulfil", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(state(first.id())).isEqualTo(OrderState.FULFILLED);
+
+        assertThat(editor.submit("/editor/orders/", "/editor/orders/" + second.id() + "/refund", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(state(second.id())).isEqualTo(OrderState.REFUNDED);
+        assertThat(world.sumup.requests()).anySatisfy(request ->
+                assertThat(request.method() + " " + request.path()).startsWith("POST /v0.1/me/refund/"));
+
+        HttpResponse<String> refundFulfilled = editor.submit("/editor/orders/", "/editor/orders/" + first.id() + "/refund",
+                Map.of());
+        assertThat(refundFulfilled.statusCode()).isEqualTo(409);
+        assertThat(refundFulfilled.body()).contains("An order that is fulfilled cannot become refunded");
+        HttpResponse<String> fulfilRefunded = editor.submit("/editor/orders/", "/editor/orders/" + second.id() + "/fulfil",
+                Map.of());
+        assertThat(fulfilRefunded.statusCode()).isEqualTo(409);
+        assertThat(fulfilRefunded.body()).contains("An order that is refunded cannot become fulfilled");
+
+        assertThat(member.get("/editor/orders/", "Accept", "text/html").statusCode()).as("members are not editors")
+                .isEqualTo(403);
+        assertThat(world.member("someone-else").get("/orders/" + first.id() + "/", "Accept", "text/html").statusCode())
+                .as("another member's order").isEqualTo(404);
+    }
+
+    @Test
+    void checkoutNeedsASignedInMember() {
+        RoutedClient visitor = world.visitor();
+        add(visitor, "cider-vinegar", 1);
+        assertThat(visitor.get("/", "Accept", "text/html").body()).contains("Sign in to check out");
+        HttpResponse<String> attempt = visitor.submit("/", "/checkout", Map.of());
+        assertThat(attempt.statusCode()).isEqualTo(303);
+        assertThat(attempt.headers().firstValue("Location").orElseThrow()).startsWith("/auth/login");
+    }
+
+    private static Order paidOrder(RoutedClient member) {
+        Order order = checkOut(member);
+        world.sumup.pay(order.checkoutId().orElseThrow());
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(order.id()) == OrderState.PAID);
+        return orders.byId(order.id()).orElseThrow();
+    }
+
+    private PaymentSettler settler(Clock clock) {
+        SumUpClient client = new SumUpClient(world.sumup.baseUrl(), world.sumup.apiKey(), world.sumup.merchantCode(),
+                Duration.ofSeconds(5));
+        StockReleases stock = new StockReleases(market, orders);
+        OrderConfirmations confirmations = new OrderConfirmations(orders, new Mailer("", 25, "a@example.org", "", "",
+                Mailer.Security.NONE, Duration.ofSeconds(1)), world.cartUrl);
+        return new PaymentSettler(orders, new PaymentSettlement(orders, client, stock, confirmations), stock, confirmations,
+                Duration.ofMinutes(35), clock);
+    }
+
+    private static void add(RoutedClient browser, String slug, int quantity) {
+        HttpResponse<String> added = browser.post("/add", Map.of("slug", slug, "quantity", String.valueOf(quantity)),
+                "Origin", CartWorld.MARKET_ORIGIN);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+    }
+
+    private static Order checkOut(RoutedClient member) {
+        HttpResponse<String> placed = member.submit("/", "/checkout", Map.of());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
+        Matcher id = ORDER.matcher(placed.headers().firstValue("Location").orElseThrow());
+        assertThat(id.find()).isTrue();
+        return orders.byId(id.group(1)).orElseThrow();
+    }
+
+    private static OrderState state(String orderId) {
+        return orders.byId(orderId).orElseThrow().state();
+    }
+
+    private static int stock(String slug) {
+        Offer offer = market.offers(List.of(slug)).getFirst();
+        return offer.stock();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -14,7 +14,7 @@ import java.util.Set;
 public enum ServiceName {
     BLOG(Module.LANDED, SignOn.CLIENT, true, "posts, pages, tags and navigation"),
     MARKET(Module.LANDED, SignOn.CLIENT, false, "products, categories and stalls"),
-    CART(Module.COMING, SignOn.CLIENT, false, "carts, orders and payments"),
+    CART(Module.LANDED, SignOn.CLIENT, false, "carts, orders and payments"),
     EVENTS(Module.COMING, SignOn.CLIENT, false, "calendars, events and tickets"),
     FEDERATION(Module.LANDED, SignOn.PROVIDER, false, "users, single sign-on and ActivityPub"),
     ACCOUNT(Module.LANDED, SignOn.CLIENT, false, "the member's dashboard");

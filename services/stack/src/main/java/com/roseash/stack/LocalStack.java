@@ -14,6 +14,8 @@ import java.util.function.Function;
 
 import com.roseash.account.AccountService;
 import com.roseash.blog.BlogService;
+import com.roseash.cart.CartService;
+import com.roseash.cart.CartSettings;
 import com.roseash.contract.ServiceName.SignOn;
 import com.roseash.contract.ServiceName;
 import com.roseash.federation.FederationService;
@@ -25,6 +27,7 @@ import com.roseash.platform.db.Migrator;
 import com.roseash.platform.server.RouteGroup;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceParts;
+import com.roseash.sumup.standin.SumUpStandIn;
 
 /**
  * The whole platform on one machine, in one process: PostgreSQL and Redis (embedded unless configured),
@@ -51,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
             ServiceName.FEDERATION, FederationService::parts,
             ServiceName.BLOG, BlogService::parts,
             ServiceName.ACCOUNT, AccountService::parts,
-            ServiceName.MARKET, MarketService::parts);
+            ServiceName.MARKET, MarketService::parts,
+            ServiceName.CART, CartService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
     /**
      * The stack's domain: service s at {@code s.rose-ash.localhost}, as a platform's at {@code s.<domain>}.
@@ -100,6 +104,10 @@ public final class LocalStack implements AutoCloseable {
             }
             progress.ready("schemas", schemas.size() + " up to date, " + applied + " migrations applied" + since(begun));
 
+            // SumUp is played by its stand-in: checkout works locally, and no payment leaves the machine.
+            SumUpStandIn sumup = keep(SumUpStandIn.start());
+            progress.ready("sumup", "stand-in at " + sumup.baseUrl());
+
             gateway = keep(new Gateway(options.gatewayPort()));
             Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
             for (ServiceName service : startOrder()) {
@@ -114,6 +122,9 @@ public final class LocalStack implements AutoCloseable {
             shared.put(PlatformSettings.DOMAIN.key(), DOMAIN);
             // What the operator generates into the platform Secret; a fresh set per start is enough locally.
             shared.put(PlatformSettings.SESSION_SECRET.key(), Secrets.random());
+            shared.put(CartSettings.SUMUP_API_URL.key(), sumup.baseUrl().toString());
+            shared.put(CartSettings.SUMUP_API_KEY.key(), sumup.apiKey());
+            shared.put(CartSettings.SUMUP_MERCHANT_CODE.key(), sumup.merchantCode());
             for (ServiceName service : ServiceName.values()) {
                 shared.put(PlatformSettings.publicUrl(service).key(), publicUrl(service));
                 if (ports.containsKey(service)) {

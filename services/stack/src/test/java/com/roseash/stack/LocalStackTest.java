@@ -51,6 +51,12 @@ class LocalStackTest {
                 assertThat(page(stack, "market", "/products/damson-jam/", 200).body()).contains("£3.95").contains("3 left");
                 assertThat(page(stack, "market", "/search?q=sourdough", 200).body()).contains("Seeded sourdough loaf");
             },
+            ServiceName.CART, stack -> {
+                // An empty cart, with the market's link; the market's header shows cart's cart-mini (0 items).
+                assertThat(page(stack, "cart", "/", 200).body()).contains("<h1>Your cart</h1>").contains("Your cart is empty");
+                assertThat(page(stack, "market", "/", 200).body()).contains("class=\"cart-mini\"")
+                        .contains("class=\"cart-count\">0<");
+            },
             ServiceName.FEDERATION, stack -> {
                 assertThat(page(stack, "federation", "/", 200).body()).contains("<main id=\"content\">")
                         .contains("<h1>Rose Ash accounts</h1>");

@@ -49,7 +49,7 @@ public final class NotificationRoutes implements HttpService, CsrfExempt {
     private void receive(ServerRequest request, ServerResponse response) {
         Optional<SumUpNotification> notification;
         try {
-            notification = SumUpNotification.read(request.content().as(String.class));
+            notification = SumUpNotification.read(request.content().hasEntity() ? request.content().as(String.class) : "");
         } catch (IllegalArgumentException e) {
             throw ErrorResponses.badRequest(e.getMessage());
         }

@@ -1,12 +1,15 @@
 package com.roseash.cart.checkout;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -217,6 +220,22 @@ class CheckoutTest {
                 .isEqualTo(403);
         assertThat(world.member("someone-else").get("/orders/" + first.id() + "/", "Accept", "text/html").statusCode())
                 .as("another member's order").isEqualTo(404);
+    }
+
+    @Test
+    void theNotificationEndpointRefusesWhatIsNotANotificationAndAcknowledgesOtherEvents() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI endpoint = URI.create(world.cartUrl + "sumup/notifications");
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (String body : List.of("", "not json", "{\"event_type\": \"CHECKOUT_STATUS_CHANGED\"}",
+                "{\"event_type\": \"PAYOUT_COMPLETED\", \"id\": \"p-1\"}",
+                "{\"event_type\": \"CHECKOUT_STATUS_CHANGED\", \"id\": \"unknown-checkout\"}")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            answers.put(body, answer.statusCode());
+        }
+        assertThat(answers.values()).containsExactly(400, 400, 400, 204, 204);
     }
 
     @Test

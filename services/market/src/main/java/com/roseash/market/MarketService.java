@@ -73,7 +73,8 @@ public final class MarketService {
                 config.duration(MarketSettings.IMPORT_TIMEOUT)), new ProductExtractor());
         MarketEditorRoutes editor = new MarketEditorRoutes(new EditorRepository(db, markdown), categories, markdown,
                 pages.renderer(), pageCache, new Roles(pages.errors()), importer);
-        ProductFragments fragments = new ProductFragments(products, platform.templates(), platform.site().publicUrl());
+        ProductFragments fragments = new ProductFragments(products, platform.templates(), platform.site().publicUrl(),
+                platform.site().links().get(ServiceName.CART.id()));
 
         return platform.parts(platform.server(pages)
                 .route("/", shop)

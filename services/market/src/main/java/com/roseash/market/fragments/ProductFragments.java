@@ -26,12 +26,17 @@ public final class ProductFragments {
     private final ProductRepository products;
     private final Templates templates;
     private final String marketUrl;
+    private final String cartUrl;
 
-    /** @param marketUrl the market's public address, ending in "/" */
-    public ProductFragments(ProductRepository products, Templates templates, String marketUrl) {
+    /**
+     * @param marketUrl the market's public address, ending in "/"
+     * @param cartUrl   cart's, ending in "/": a card's "Add to cart" posts there
+     */
+    public ProductFragments(ProductRepository products, Templates templates, String marketUrl, String cartUrl) {
         this.products = products;
         this.templates = templates;
         this.marketUrl = marketUrl;
+        this.cartUrl = cartUrl;
     }
 
     public FragmentRoutes addTo(FragmentRoutes routes) {
@@ -46,7 +51,8 @@ public final class ProductFragments {
         }
         ProductSummary product = products.bySlug(slug).map(p -> p.summary())
                 .orElseThrow(() -> new NotFoundException("There is no product " + slug + "."));
-        return templates.render("market/fragments/product-card", Map.of("product", product, "marketUrl", marketUrl));
+        return templates.render("market/fragments/product-card", Map.of("product", product, "marketUrl", marketUrl,
+                "cartUrl", cartUrl));
     }
 
     String featuredProducts() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageOf;
@@ -89,7 +90,9 @@ public final class ProductRoutes implements HttpService {
                     .orElseThrow(() -> new NotFoundException("There is no product called " + slug + "."));
             return new Page(product.title(), "market/product", Map.of("product", product,
                     "hasCategories", !product.categories().isEmpty(), "hasImages", !product.images().isEmpty(),
-                    "stallName", product.stall().map(StallRef::name).orElse("")));
+                    "stallName", product.stall().map(StallRef::name).orElse(""),
+                    "cartUrl", renderer.site().links().get(ServiceName.CART.id()),
+                    "returnUrl", renderer.site().publicUrl() + "products/" + slug + "/"));
         });
     }
 

@@ -30,6 +30,7 @@ class MarketPagesTest {
         product("apple-chutney", "Apple chutney", "Sharp and sweet, with **Bramley** apples.", 450, true, 20);
         product("pear-jam", "Pear jam", "Made the way grandmother made apple butter.", 399, true, 21);
         product("rye-loaf", "Rye loaf", "Dark rye.", 1250, false, 22);
+        market.sql("UPDATE market.products SET stock = 0 WHERE slug = 'rye-loaf'");
         market.sql("UPDATE market.products SET stock = 3, stall_id = (SELECT id FROM market.stalls) "
                 + "WHERE slug = 'apple-chutney'");
         market.sql("UPDATE market.products SET stock = 0 WHERE slug = 'pear-jam'");
@@ -104,6 +105,14 @@ class MarketPagesTest {
         assertThat(page.body()).contains("<title>Apple chutney").contains("£4.50").contains("3 left")
                 .contains("Sold by The Orchard Group").contains("<strong>Bramley</strong>")
                 .contains("src=\"https://img.example/chutney.jpg\"").contains("href=\"../../category/preserves/\"");
+        assertThat(page.body()).as("add to cart, posting to cart's host and coming back here without JavaScript")
+                .contains("<form class=\"add-to-cart\" method=\"post\" action=\"http://cart.rose-ash.localhost:8080/add\" "
+                        + "data-cart-add hx-boost=\"false\">")
+                .contains("name=\"slug\" value=\"apple-chutney\"")
+                .contains("name=\"return\" value=\"http://market.rose-ash.localhost:8080/products/apple-chutney/\"")
+                .contains("name=\"quantity\" value=\"1\" min=\"1\" max=\"1000\"");
+        assertThat(market.get("/products/rye-loaf/").body()).as("out of stock: nothing to add").contains("Rye loaf")
+                .doesNotContain("add-to-cart");
         assertThat(market.get("/products/secret-draft/").statusCode()).as("drafts are not for sale").isEqualTo(404);
         assertThat(market.get("/products/no-such-thing/").statusCode()).isEqualTo(404);
         assertThat(market.get("/products/Bad%20Slug/").statusCode()).isEqualTo(404);
@@ -159,7 +168,10 @@ class MarketPagesTest {
 
         assertThat(card.statusCode()).isEqualTo(200);
         assertThat(card.body()).contains("href=\"http://market.rose-ash.localhost:8080/products/apple-chutney/\"")
-                .contains("Apple chutney").contains("£4.50");
+                .contains("Apple chutney").contains("£4.50")
+                .contains("action=\"http://cart.rose-ash.localhost:8080/add\" data-cart-add")
+                .contains("name=\"slug\" value=\"apple-chutney\"").doesNotContain("name=\"return\"");
+        assertThat(market.internal("/internal/fragments/product-card?slug=rye-loaf").body()).doesNotContain("add-to-cart");
         assertThat(market.internal("/internal/fragments/product-card?slug=secret-draft").statusCode()).isEqualTo(404);
         assertThat(market.internal("/internal/fragments/product-card").statusCode()).isEqualTo(400);
 

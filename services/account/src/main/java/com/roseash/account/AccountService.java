@@ -33,7 +33,7 @@ public final class AccountService {
     public static ServiceParts parts(Map<String, String> overrides) {
         ServiceFoundation platform = ServiceFoundation.load(ServiceName.ACCOUNT, PlatformSettings.all(), overrides);
         Pages pages = platform.pages(platform.accountMenu(), Optional.empty());
-        DashboardRoutes dashboard = new DashboardRoutes(pages.renderer(), new Roles(pages.errors()));
+        DashboardRoutes dashboard = new DashboardRoutes(pages.renderer(), new Roles(pages.errors()), platform.fragments());
         return platform.parts(platform.server(pages).route("/", dashboard));
     }
 }

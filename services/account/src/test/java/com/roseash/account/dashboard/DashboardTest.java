@@ -1,8 +1,14 @@
 package com.roseash.account.dashboard;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roseash.account.AccountService;
@@ -10,10 +16,12 @@ import com.roseash.account.testing.AccountDatabase;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
+import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.server.ServiceParts;
 import com.roseash.platform.testing.RoutedClient;
 import com.roseash.platform.testing.TestRedis;
 import com.roseash.platform.testing.TestServices;
+import com.sun.net.httpserver.HttpServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +38,26 @@ class DashboardTest {
 
     private static ServiceParts account;
     private static RedisCache redis;
+    /** Cart's internal socket, as far as the dashboard needs it: the member-orders fragment, or nothing. */
+    private static HttpServer cart;
+    private static volatile boolean cartAnswers = true;
+    private static final List<String> ASKED = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void build() {
-        account = AccountService.parts(TestServices.overrides(AccountDatabase.migrated(), TestRedis.shared().url()));
+    static void build() throws IOException {
+        cart = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cart.createContext("/internal/fragments/member-orders", exchange -> {
+            ASKED.add(exchange.getRequestURI().getRawQuery());
+            byte[] body = "<section class=\"member-orders\"><a href=\"http://cart.test/orders/ord_1/\">ord_1</a> paid</section>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(cartAnswers ? 200 : 503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        cart.start();
+        Map<String, String> overrides = TestServices.overrides(AccountDatabase.migrated(), TestRedis.shared().url());
+        overrides.put(PlatformSettings.internalUrl(ServiceName.CART).key(), "http://127.0.0.1:" + cart.getAddress().getPort());
+        account = AccountService.parts(overrides);
         redis = new RedisCache(new RedisSettings(TestRedis.shared().url(), Duration.ofSeconds(1)));
     }
 
@@ -41,6 +65,23 @@ class DashboardTest {
     static void close() {
         redis.close();
         account.close();
+        cart.stop(0);
+    }
+
+    @Test
+    void aMemberSeesTheirOrdersFromCartAndThePageStillRendersWhenCartCannotAnswer() {
+        String dashboard = visitor("member").get("/", "Accept", "text/html").body();
+        assertThat(dashboard).contains("<h2>Your orders</h2>").contains("href=\"http://cart.test/orders/ord_1/\"");
+        assertThat(ASKED).as("cart is asked for this member's orders only").contains("member=7");
+
+        cartAnswers = false;
+        try {
+            String degraded = visitor("member").get("/", "Accept", "text/html").body();
+            assertThat(degraded).contains("<h1>Your account</h1>").contains("Your orders cannot be shown just now.")
+                    .doesNotContain("ord_1");
+        } finally {
+            cartAnswers = true;
+        }
     }
 
     @Test

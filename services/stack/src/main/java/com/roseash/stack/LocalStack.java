@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, RunningService> services = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, List<RouteGroup>> publicGroups = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
+    private final SumUpStandIn sumup;
     private final DatabaseSettings database;
     private final String redisUrl;
     private Optional<String> adminPassword = Optional.empty();
@@ -105,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
             progress.ready("schemas", schemas.size() + " up to date, " + applied + " migrations applied" + since(begun));
 
             // SumUp is played by its stand-in: checkout works locally, and no payment leaves the machine.
-            SumUpStandIn sumup = keep(SumUpStandIn.start());
+            sumup = keep(SumUpStandIn.start());
             progress.ready("sumup", "stand-in at " + sumup.baseUrl());
 
             gateway = keep(new Gateway(options.gatewayPort()));
@@ -205,6 +206,11 @@ public final class LocalStack implements AutoCloseable {
     /** The Redis the services share: for tools that seed it, as the benchmark seeds a signed-in session. */
     public String redisUrl() {
         return redisUrl;
+    }
+
+    /** SumUp as the stack's cart sees it (tests pay, decline and forge notifications with it). */
+    public SumUpStandIn sumup() {
+        return sumup;
     }
 
     /** The demo admin's password, on the start that created the admin only. */

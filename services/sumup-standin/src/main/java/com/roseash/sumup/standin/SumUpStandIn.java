@@ -71,6 +71,11 @@ public final class SumUpStandIn implements AutoCloseable {
         this.page = new HostedPage(store, notifier);
         server.createContext("/v0.1/", api);
         server.createContext(HostedPage.MOUNT, page);
+        // Browsers ask every host for one; an answer keeps their consoles free of a 404.
+        server.createContext("/favicon.ico", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         // More than one thread: a webhook receiver fetches the checkout while the Pay request still waits on it.
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

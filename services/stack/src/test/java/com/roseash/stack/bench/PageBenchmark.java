@@ -15,11 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import com.roseash.blog.BlogService;
+import com.roseash.cart.carts.CartRepository;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
 import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.db.Database;
 import com.roseash.platform.server.RunningService;
 import com.roseash.stack.LocalStack;
 import com.roseash.stack.StackOptions;
@@ -66,6 +68,10 @@ public final class PageBenchmark {
         print("metrics", "http://127.0.0.1:" + blog.adminPort() + "/observe/metrics");
         print("blog-cart-hung", "http://127.0.0.1:" + blogWithCartHung.publicPort());
         print("blog-cart-down", "http://127.0.0.1:" + blogWithCartDown.publicPort());
+        RunningService market = stack.service(ServiceName.MARKET);
+        print("market", "http://127.0.0.1:" + market.publicPort());
+        print("market-metrics", "http://127.0.0.1:" + market.adminPort() + "/observe/metrics");
+        print("cart-id", shoppersCart(stack));
         print("session", signedInSession(stack.redisUrl()));
         print("redis-pid", redisPid().map(String::valueOf).orElse("none"));
         print("ready", "");
@@ -151,6 +157,17 @@ public final class PageBenchmark {
             SessionStore sessions = new SessionStore(redis, ServiceName.BLOG.id(), Duration.ofMinutes(30), Duration.ofHours(12));
             return sessions.create(Map.of("sub", "bench-reader", "name", "Bench Reader", "email", "reader@bench.localhost",
                     "roles", "", "sid", "bench-" + System.nanoTime())).orElseThrow().id();
+        }
+    }
+
+    /** A shopper's cart with two products in it, as adding them on the product page leaves it. */
+    private static String shoppersCart(LocalStack stack) {
+        try (Database database = Database.connect(stack.database())) {
+            CartRepository carts = new CartRepository(database.client());
+            String cart = CartRepository.newId();
+            carts.add(cart, "damson-jam", 1);
+            carts.add(cart, "cider-vinegar", 2);
+            return cart;
         }
     }
 

@@ -10,6 +10,7 @@ import com.roseash.cart.carts.CartMiniFragment;
 import com.roseash.cart.carts.CartPricing;
 import com.roseash.cart.carts.CartRepository;
 import com.roseash.cart.carts.CartRoutes;
+import com.roseash.cart.carts.KeptOffers;
 import com.roseash.cart.carts.PlatformOrigins;
 import com.roseash.cart.carts.VisitorCart;
 import com.roseash.cart.checkout.CheckoutRoutes;
@@ -76,9 +77,11 @@ public final class CartService {
                 config.duration(CartSettings.MARKET_TIMEOUT));
         CartRepository carts = new CartRepository(db);
         OrderRepository orders = new OrderRepository(db);
-        CartPricing pricing = new CartPricing(market);
+        CartPricing pricing = CartPricing.fresh(market);
+        CartPricing keptPricing = CartPricing.kept(new KeptOffers(market, config.duration(PlatformSettings.FRAGMENT_TTL),
+                Clock.systemUTC(), platform.cache().contentChanges()));
         VisitorCart visitorCart = new VisitorCart(carts, config.string(PlatformSettings.DOMAIN), cartUrl);
-        CartMiniFragment mini = new CartMiniFragment(carts, pricing, platform.templates(), cartUrl);
+        CartMiniFragment mini = new CartMiniFragment(carts, keptPricing, platform.templates(), cartUrl);
         Optional<SumUpClient> sumup = sumUp(config);
         CartRoutes cartPage = new CartRoutes(carts, visitorCart, pricing, market, new PlatformOrigins(platform.site()), mini,
                 pages.renderer(), sumup.isPresent());

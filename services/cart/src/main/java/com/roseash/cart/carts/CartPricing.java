@@ -19,26 +19,35 @@ public final class CartPricing {
 
     private static final System.Logger LOG = System.getLogger(CartPricing.class.getName());
 
-    private final MarketClient market;
+    private final Function<List<String>, List<Offer>> offers;
 
-    public CartPricing(MarketClient market) {
-        this.market = market;
+    /** Prices from {@code offers}: the market itself, or {@link KeptOffers} for the header's mini cart. */
+    public CartPricing(Function<List<String>, List<Offer>> offers) {
+        this.offers = offers;
+    }
+
+    public static CartPricing fresh(MarketClient market) {
+        return new CartPricing(market::offers);
+    }
+
+    public static CartPricing kept(KeptOffers kept) {
+        return new CartPricing(kept::offers);
     }
 
     public PricedCart price(List<CartItem> items) {
         if (items.isEmpty()) {
             return new PricedCart(List.of(), false);
         }
-        Map<String, Offer> offers;
+        Map<String, Offer> offered;
         try {
-            offers = market.offers(items.stream().map(CartItem::slug).toList()).stream()
+            offered = offers.apply(items.stream().map(CartItem::slug).toList()).stream()
                     .collect(Collectors.toMap(Offer::slug, Function.identity()));
         } catch (MarketUnavailable e) {
             LOG.log(Level.WARNING, "Showing a cart without prices: " + e.getMessage());
             return new PricedCart(items.stream()
                     .map(item -> new CartLine(item.slug(), item.slug(), item.quantity(), null, "")).toList(), true);
         }
-        return new PricedCart(items.stream().map(item -> line(item, offers.get(item.slug()))).toList(), false);
+        return new PricedCart(items.stream().map(item -> line(item, offered.get(item.slug()))).toList(), false);
     }
 
     private static CartLine line(CartItem item, Offer offer) {

@@ -87,7 +87,9 @@ public final class PaymentSettlement {
         String transaction = checkout.successfulTransaction().map(Transaction::id).orElse("");
         if (orders.markPaid(order.id(), transaction, "SumUp checkout " + checkout.id() + " paid")) {
             LOG.log(Level.INFO, "Order " + order.id() + " paid (" + order.total() + ")");
-            confirmations.confirm(order.id());
+            // In the background: a slow mail server must not hold up the payer's page or SumUp's notification, and a
+            // mail that fails is sent again by the settler.
+            Thread.ofVirtual().name("confirm-" + order.id()).start(() -> confirmations.confirm(order.id()));
             return Outcome.PAID;
         }
         OrderState now = orders.byId(order.id()).map(Order::state).orElse(order.state());

@@ -150,9 +150,13 @@ public final class OrderRepository {
         db.execute().dml("UPDATE cart.orders SET stock_held = false WHERE id = ?", id);
     }
 
-    /** Paid orders whose confirmation has not gone out yet. */
+    /**
+     * Paid orders whose confirmation has not gone out, paid more than a minute ago: a younger one's mail may still be
+     * on its way (sent in the background by whoever marked it paid).
+     */
     public List<Order> unconfirmed(int limit) {
-        return db.execute().query("SELECT " + COLUMNS + " FROM cart.orders WHERE paid_at IS NOT NULL AND confirmed_at IS NULL "
+        return db.execute().query("SELECT " + COLUMNS + " FROM cart.orders "
+                + "WHERE paid_at < now() - interval '1 minute' AND confirmed_at IS NULL "
                 + "ORDER BY paid_at LIMIT ?", limit).map(this::order).toList();
     }
 

@@ -1,6 +1,7 @@
 package com.roseash.cart.carts;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import com.roseash.cart.testing.CartWorld;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The cart as visitors use it, priced by the real market: adding from the platform's pages, changing, removing. */
 class CartPagesTest {
@@ -120,6 +122,23 @@ class CartPagesTest {
                 .contains("href=\"" + world.cartUrl + "\"");
         assertThat(world.fragment("cart-mini")).contains("class=\"cart-count\">0<").doesNotContain("£");
         assertThat(world.fragment("cart-mini?cart=not-a-cart-id")).contains("class=\"cart-count\">0<");
+    }
+
+    @Test
+    void theMiniCartKeepsPricesAMomentButAPriceTheMarketAnnouncesChangedShowsAtOnce() {
+        RoutedClient visitor = world.visitor();
+        HttpResponse<String> added = visitor.post("/add?fragment=cart-mini", Map.of("slug", "willow-plant-supports"),
+                "Origin", CartWorld.MARKET_ORIGIN);
+        assertThat(added.body()).contains("£7.50");
+        String cart = added.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(CartMini.COOKIE + "="))
+                .findFirst().orElseThrow().split(";")[0].substring(CartMini.COOKIE.length() + 1);
+
+        world.db.client().execute().dml("UPDATE market.products SET price_minor = 800 WHERE slug = 'willow-plant-supports'");
+        assertThat(world.fragment("cart-mini?cart=" + cart)).as("kept: the market was not asked again").contains("£7.50");
+        assertThat(visitor.get("/", "Accept", "text/html").body()).as("the cart's page always asks").contains("£8.00");
+
+        world.redisCache.contentChanges().announce("market");
+        await().atMost(Duration.ofSeconds(5)).until(() -> world.fragment("cart-mini?cart=" + cart).contains("£8.00"));
     }
 
     @Test

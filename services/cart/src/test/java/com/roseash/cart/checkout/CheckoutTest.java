@@ -32,6 +32,7 @@ import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.market.Offer;
 import com.roseash.platform.money.Money;
 import com.roseash.platform.testing.RoutedClient;
+import com.roseash.platform.testing.TestRedis;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,7 @@ class CheckoutTest {
     }
 
     @Test
-    void checkingOutHoldsTheStockAndPayingMarksTheOrderPaidOnceAndMailsTheMember() throws Exception {
+    void checkingOutHoldsTheStockAndPayingMarksTheOrderPaidAndMailsTheMember() throws Exception {
         int before = stock("bramley-apple-chutney");
         RoutedClient member = world.member("m-pay");
         add(member, "bramley-apple-chutney", 2);
@@ -88,7 +89,26 @@ class CheckoutTest {
         world.sumup.pay(order.checkoutId().orElseThrow());
         await().atMost(Duration.ofSeconds(10)).until(() -> state(order.id()) == OrderState.PAID);
 
-        // Duplicate notifications and the payer's return, all at once: still paid exactly once, one mail.
+        assertThat(orders.history(order.id())).extracting(OrderChange::to).containsExactly("pending_payment", "paid");
+        await().atMost(Duration.ofSeconds(10)).until(() -> confirmationsOf(order).size() == 1);
+        List<MimeMessage> confirmations = confirmationsOf(order);
+        assertThat(confirmations.getFirst().getAllRecipients()[0].toString()).isEqualTo("m-pay@example.org");
+        String mail = confirmations.getFirst().getContent().toString();
+        assertThat(mail).contains("2 × Bramley apple chutney").contains("Total  £14.00").contains(world.cartUrl + "orders/");
+        assertThat(member.get("/orders/" + order.id() + "/", "Accept", "text/html").body()).contains(">paid<")
+                .doesNotContain("Pay £14.00");
+        assertThat(world.fragment("member-orders?member=m-pay")).contains(order.id()).contains("paid");
+    }
+
+    @Test
+    void notificationsAndThePayersReturnsArrivingAllAtOnceMarkTheOrderPaidExactlyOnce() throws Exception {
+        // Paid while no notification got through, so the first of the twenty below is the one that finds out.
+        RoutedClient member = world.unnotifiedMember("m-race");
+        add(member, "cider-vinegar", 3);
+        Order order = checkOut(member);
+        world.sumup.pay(order.checkoutId().orElseThrow());
+        assertThat(state(order.id())).isEqualTo(OrderState.PENDING_PAYMENT);
+
         URI notifications = URI.create(world.cartUrl + "sumup/notifications");
         List<Callable<Object>> all = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -96,26 +116,20 @@ class CheckoutTest {
                 world.sumup.sendNotification(notifications, order.checkoutId().orElseThrow());
                 return null;
             });
-            all.add(() -> world.member("m-pay").get("/orders/" + order.id() + "/", "Accept", "text/html").statusCode());
+            all.add(() -> world.unnotifiedMember("m-race").get("/orders/" + order.id() + "/", "Accept", "text/html")
+                    .statusCode());
         }
         try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
             for (Future<Object> done : threads.invokeAll(all)) {
                 done.get();
             }
         }
+
+        assertThat(state(order.id())).isEqualTo(OrderState.PAID);
         assertThat(orders.history(order.id())).extracting(OrderChange::to).containsExactly("pending_payment", "paid");
-        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(world.smtp.getReceivedMessages()).stream()
-                .anyMatch(received -> subject(received).contains(order.id())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> confirmationsOf(order).size() == 1);
         Thread.sleep(500);
-        List<MimeMessage> confirmations = List.of(world.smtp.getReceivedMessages()).stream()
-                .filter(received -> subject(received).contains(order.id())).toList();
-        assertThat(confirmations).hasSize(1);
-        assertThat(confirmations.getFirst().getAllRecipients()[0].toString()).isEqualTo("m-pay@example.org");
-        String mail = confirmations.getFirst().getContent().toString();
-        assertThat(mail).contains("2 × Bramley apple chutney").contains("Total  £14.00").contains(world.cartUrl + "orders/");
-        assertThat(member.get("/orders/" + order.id() + "/", "Accept", "text/html").body()).contains(">paid<")
-                .doesNotContain("Pay £14.00");
-        assertThat(world.fragment("member-orders?member=m-pay")).contains(order.id()).contains("paid");
+        assertThat(confirmationsOf(order)).as("one confirmation").hasSize(1);
     }
 
     @Test
@@ -239,6 +253,31 @@ class CheckoutTest {
     }
 
     @Test
+    void aConfirmationTheMailServerDidNotTakeIsSentLaterAndOnlyOnce() {
+        RoutedClient member = world.member("m-mail");
+        add(member, "cider-vinegar", 1);
+        Order order = paidOrder(member);
+        await().atMost(Duration.ofSeconds(10)).until(() -> confirmationsOf(order).size() == 1);
+
+        // The same order as if its mail had failed: nobody listens where this mailer sends.
+        world.db.client().execute().dml("UPDATE cart.orders SET confirmed_at = NULL WHERE id = ?", order.id());
+        OrderConfirmations down = new OrderConfirmations(orders, new Mailer("127.0.0.1", TestRedis.freePort(),
+                "Rose Ash <no-reply@rose-ash.localhost>", "", "", Mailer.Security.NONE, Duration.ofSeconds(2)), world.cartUrl);
+        assertThat(down.confirm(order.id())).isFalse();
+        assertThat(orders.unconfirmed(100)).as("a minute's grace: the first mail may still be on its way")
+                .extracting(Order::id).doesNotContain(order.id());
+
+        world.db.client().execute().dml("UPDATE cart.orders SET paid_at = now() - interval '2 minutes' WHERE id = ?",
+                order.id());
+        OrderConfirmations up = new OrderConfirmations(orders, new Mailer("127.0.0.1", world.smtp.getSmtp().getPort(),
+                "Rose Ash <no-reply@rose-ash.localhost>", "", "", Mailer.Security.NONE, Duration.ofSeconds(5)), world.cartUrl);
+        assertThat(up.retryPending()).isGreaterThanOrEqualTo(1);
+        assertThat(confirmationsOf(order)).as("sent again, once").hasSize(2);
+        assertThat(up.retryPending()).as("nothing left to send").isZero();
+        assertThat(confirmationsOf(order)).hasSize(2);
+    }
+
+    @Test
     void checkoutNeedsASignedInMember() {
         RoutedClient visitor = world.visitor();
         add(visitor, "cider-vinegar", 1);
@@ -286,6 +325,11 @@ class CheckoutTest {
     private static int stock(String slug) {
         Offer offer = market.offers(List.of(slug)).getFirst();
         return offer.stock();
+    }
+
+    private static List<MimeMessage> confirmationsOf(Order order) {
+        return List.of(world.smtp.getReceivedMessages()).stream()
+                .filter(received -> subject(received).contains(order.id())).toList();
     }
 
     private static String subject(MimeMessage mail) {

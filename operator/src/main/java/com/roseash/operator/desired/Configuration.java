@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.roseash.contract.RuntimeKeys;
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.operator.resource.MailSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 
@@ -17,8 +18,8 @@ import static com.roseash.contract.RuntimeKeys.environmentVariable;
 
 /**
  * The platform's non-secret configuration, one ConfigMap every service reads through {@code envFrom}:
- * the domain, each service's public and internal URL, Redis when the operator runs it, and JSON logs. Secret
- * values are never here (docs/platform.md, "Runtime contract").
+ * the domain, each service's public and internal URL, Redis when the operator runs it, JSON logs, and the
+ * SMTP server when the resource names one. Secret values are never here (docs/platform.md, "Runtime contract").
  */
 public final class Configuration {
 
@@ -53,7 +54,26 @@ public final class Configuration {
             data.put(environmentVariable(RuntimeKeys.REDIS_URL), "redis://" + ManagedRedis.name(platform) + "."
                     + platform.namespace() + ".svc:6379");
         }
+        data.putAll(mail(platform));
         return data;
+    }
+
+    /**
+     * The SMTP server, for every service (any may send mail); its user and password are read from the
+     * resource's Secret (ServiceWorkloads). Nothing without {@code spec.mail}: the services then send no mail.
+     */
+    static Map<String, String> mail(PlatformView platform) {
+        MailSpec mail = platform.spec().mail();
+        if (mail == null) {
+            return Map.of();
+        }
+        MailSpec.Security security = mail.security() == null ? MailSpec.Security.STARTTLS : mail.security();
+        // The services' own default, 587, is the submission port; TLS from the first byte is served on 465.
+        int port = mail.port() != null ? mail.port() : security == MailSpec.Security.TLS ? 465 : 587;
+        return Map.of(environmentVariable(RuntimeKeys.MAIL_HOST), mail.host(),
+                environmentVariable(RuntimeKeys.MAIL_PORT), String.valueOf(port),
+                environmentVariable(RuntimeKeys.MAIL_FROM), mail.from() != null ? mail.from() : "no-reply@" + platform.domain(),
+                environmentVariable(RuntimeKeys.MAIL_SECURITY), security.value());
     }
 
     /** The first administrator's sign-in; the password is in the generated Secret (admin-password). */

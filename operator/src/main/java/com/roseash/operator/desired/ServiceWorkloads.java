@@ -9,7 +9,10 @@ import com.roseash.contract.RuntimeKeys;
 import com.roseash.contract.SecretSetting;
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.operator.resource.MailSpec;
+import com.roseash.operator.resource.PaymentsSpec;
 import com.roseash.operator.resource.SecretReferenceSpec;
+import com.roseash.operator.resource.SumUpSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -106,10 +109,10 @@ public final class ServiceWorkloads {
     }
 
     /**
-     * The secret half of a service's configuration, each value by reference to a Secret: the database,
-     * Redis when external, and the secrets the contract says the service reads from the generated Secret
-     * (federation holds every running client's OAuth secret and the signing key; a client holds its own).
-     * The rest comes from the ConfigMap.
+     * A service's own configuration, beside the ConfigMap every service shares: the secret settings, each
+     * by reference to a Secret (the database, Redis when external, the secrets the contract says the service
+     * reads from the generated Secret: federation holds every running client's OAuth secret and the signing
+     * key, a client holds its own; the SMTP credentials), and the cart's SumUp account.
      */
     static List<EnvVar> environment(PlatformView platform, String service) {
         List<EnvVar> env = new ArrayList<>(databaseEnvironment(platform));
@@ -128,7 +131,41 @@ public final class ServiceWorkloads {
                     .withName(GeneratedSecrets.name(platform)).withKey(setting.secretKey())
                     .withOptional(setting.optional() ? true : null).endSecretKeyRef().endValueFrom().build());
         }
+        env.addAll(paymentsEnvironment(platform, ServiceName.fromId(service)));
+        env.addAll(mailEnvironment(platform));
         return env;
+    }
+
+    /**
+     * SumUp, for the cart alone (no other service takes payments, so no other pod gets the key): the API key
+     * by reference to the resource's Secret, never copied; the merchant code and the API's URL as values.
+     * Nothing without {@code spec.payments.sumup}: the cart then refuses checkout and says payments are not
+     * set up. A missing Secret or key leaves the cart's pods unstarted, reported as {@code ConfigError}.
+     */
+    static List<EnvVar> paymentsEnvironment(PlatformView platform, ServiceName service) {
+        PaymentsSpec payments = platform.spec().payments();
+        if (service != ServiceName.CART || payments == null || payments.sumup() == null) {
+            return List.of();
+        }
+        SumUpSpec sumup = payments.sumup();
+        return List.of(secret(RuntimeKeys.SUMUP_API_KEY, sumup.apiKeySecret().name(), orDefault(sumup.apiKeySecret().key(),
+                        "api-key")),
+                value(RuntimeKeys.SUMUP_MERCHANT_CODE, sumup.merchantCode()),
+                value(RuntimeKeys.SUMUP_API_URL, orDefault(sumup.apiUrl(), SumUpSpec.DEFAULT_API_URL)));
+    }
+
+    /**
+     * The SMTP user and password, by reference to the resource's Secret, on every service: any may send mail
+     * (the cart's confirmations now, the account's later). The rest of the mail settings is in the ConfigMap.
+     */
+    static List<EnvVar> mailEnvironment(PlatformView platform) {
+        MailSpec mail = platform.spec().mail();
+        if (mail == null || mail.credentialsSecret() == null) {
+            return List.of();
+        }
+        MailSpec.CredentialsSpec credentials = mail.credentialsSecret();
+        return List.of(secret(RuntimeKeys.MAIL_USERNAME, credentials.name(), orDefault(credentials.userKey(), "user")),
+                secret(RuntimeKeys.MAIL_PASSWORD, credentials.name(), orDefault(credentials.passwordKey(), "password")));
     }
 
     static List<EnvVar> databaseEnvironment(PlatformView platform) {
@@ -168,6 +205,11 @@ public final class ServiceWorkloads {
         return new EnvVarBuilder().withName(RuntimeKeys.environmentVariable(settingKey)).withNewValueFrom().withNewSecretKeyRef()
                 .withName(secret).withKey(key)
                 .endSecretKeyRef().endValueFrom().build();
+    }
+
+    /** The setting {@code settingKey}, written out: for values that are not secret. */
+    private static EnvVar value(String settingKey, String value) {
+        return new EnvVarBuilder().withName(RuntimeKeys.environmentVariable(settingKey)).withValue(value).build();
     }
 
     private static String orDefault(String value, String fallback) {

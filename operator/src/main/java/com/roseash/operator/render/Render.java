@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import com.roseash.operator.desired.DesiredState;
+import com.roseash.operator.resource.PlatformSpec;
 import com.roseash.operator.resource.RoseAshPlatform;
+import com.roseash.operator.resource.SumUpSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
@@ -49,7 +51,33 @@ public final class Render {
             err.println(file + ": spec.domain, spec.database and spec.redis are required");
             return 1;
         }
+        String incomplete = incomplete(platform.getSpec());
+        if (incomplete != null) {
+            err.println(file + ": " + incomplete + " is required");
+            return 1;
+        }
         out.print(DesiredState.of(platform).stream().map(Serialization::asYaml).collect(Collectors.joining()));
         return 0;
+    }
+
+    /**
+     * The first required field missing from the optional parts of the spec. The API server refuses such a
+     * resource; a file is read without it, and would otherwise render a Secret reference without a name.
+     */
+    private static String incomplete(PlatformSpec spec) {
+        SumUpSpec sumup = spec.payments() == null ? null : spec.payments().sumup();
+        if (sumup != null && sumup.merchantCode() == null) {
+            return "spec.payments.sumup.merchantCode";
+        }
+        if (sumup != null && (sumup.apiKeySecret() == null || sumup.apiKeySecret().name() == null)) {
+            return "spec.payments.sumup.apiKeySecret.name";
+        }
+        if (spec.mail() != null && spec.mail().host() == null) {
+            return "spec.mail.host";
+        }
+        if (spec.mail() != null && spec.mail().credentialsSecret() != null && spec.mail().credentialsSecret().name() == null) {
+            return "spec.mail.credentialsSecret.name";
+        }
+        return null;
     }
 }

@@ -39,6 +39,12 @@ public record PlatformSpec(
         @JsonPropertyDescription("How the public sockets are exposed.")
         IngressSpec ingress,
 
+        @JsonPropertyDescription("The cart's payment provider; checkout is refused, saying so, when unset.")
+        PaymentsSpec payments,
+
+        @JsonPropertyDescription("The SMTP server the platform's mail goes through; no mail is sent when unset.")
+        MailSpec mail,
+
         @Default("false")
         @JsonPropertyDescription("Keep PersistentVolumeClaims when the platform is deleted.")
         Boolean keepVolumes) {

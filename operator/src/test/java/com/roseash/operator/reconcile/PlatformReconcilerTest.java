@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import com.roseash.operator.testing.OperatorUnderTest;
 import com.roseash.operator.testing.Platforms;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -67,6 +69,13 @@ class PlatformReconcilerTest {
         String namespace = cluster.newNamespace("full");
         OperatorUnderTest.createVolume(admin, "pv-" + namespace, "manual-" + namespace);
         operator = OperatorUnderTest.start(Duration.ofSeconds(2), namespace);
+        // The cart's SumUp key and the SMTP password: Secrets of the admin's, which the platform names.
+        String sumUpKey = "sup_sk_" + UUID.randomUUID().toString().replace("-", "");
+        String smtpPassword = UUID.randomUUID().toString();
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("sumup").endMetadata()
+                .withStringData(Map.of("api-key", sumUpKey)).build()).create();
+        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("smtp").endMetadata()
+                .withStringData(Map.of("user", "shop@coop.example", "password", smtpPassword)).build()).create();
 
         admin.resource(OperatorUnderTest.platform("""
                 apiVersion: rose-ash.com/v1alpha1
@@ -79,6 +88,8 @@ class PlatformReconcilerTest {
                   database: {managed: {storageSize: 1Gi, storageClass: manual-%s}}
                   redis: {managed: {}}
                   ingress: {className: nginx, tls: {issuer: letsencrypt}}
+                  payments: {sumup: {merchantCode: MH4H92C7, apiKeySecret: {name: sumup}}}
+                  mail: {host: smtp.coop.example, credentialsSecret: {name: smtp}}
                 """.formatted(namespace, namespace))).create();
 
         RoseAshPlatform ready = Platforms.awaitReady(admin, namespace, "coop");
@@ -122,8 +133,35 @@ class PlatformReconcilerTest {
         String password = decode(admin.secrets().inNamespace(namespace).withName("coop-postgres").get(), "password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(40);
         Map<String, String> secretValues = secretValues(secrets, password);
+        secretValues.put("SumUp API key", sumUpKey);
+        secretValues.put("SMTP password", smtpPassword);
         assertThat(leaks(secretValues, "the status", Serialization.asJson(ready.getStatus())))
                 .as("no secret value in the status").isEmpty();
+
+        // The cart alone reads the SumUp key, by reference; every service reads the SMTP credentials so.
+        List<Deployment> deployments = admin.apps().deployments().inNamespace(namespace).withLabel("app.kubernetes.io/managed-by")
+                .list().getItems();
+        Map<String, Map<String, String>> environments = deployments.stream().collect(Collectors.toMap(
+                d -> d.getMetadata().getName(), PlatformReconcilerTest::environment));
+        assertThat(environments.get("coop-cart"))
+                .containsEntry("ROSE_ASH_SUMUP_API_KEY", "secret sumup/api-key")
+                .containsEntry("ROSE_ASH_SUMUP_MERCHANT_CODE", "MH4H92C7")
+                .containsEntry("ROSE_ASH_SUMUP_API_URL", "https://api.sumup.com");
+        assertThat(environments).allSatisfy((name, env) -> {
+            if (!name.equals("coop-redis")) {
+                assertThat(env).as(name).containsEntry("ROSE_ASH_MAIL_PASSWORD", "secret smtp/password");
+            }
+            if (!name.equals("coop-cart")) {
+                assertThat(env.keySet()).as(name).noneMatch(key -> key.startsWith("ROSE_ASH_SUMUP_"));
+            }
+        });
+        assertThat(admin.configMaps().inNamespace(namespace).withName("coop-config").get().getData())
+                .containsEntry("ROSE_ASH_MAIL_HOST", "smtp.coop.example").doesNotContainKey("ROSE_ASH_MAIL_PASSWORD");
+        assertThat(leaks(secretValues, "the ConfigMaps",
+                Serialization.asJson(admin.configMaps().inNamespace(namespace).list().getItems())))
+                .as("no secret value in any ConfigMap").isEmpty();
+        assertThat(leaks(secretValues, "the Deployments", Serialization.asJson(deployments)))
+                .as("secrets only by reference in the pod templates").isEmpty();
 
         Process get = new ProcessBuilder(cluster.kubectl().toString(), "--kubeconfig", cluster.kubeconfig().toString(),
                 "get", "rap", "-n", namespace, "-o", "wide").redirectErrorStream(true).start();
@@ -460,6 +498,16 @@ class PlatformReconcilerTest {
     private static String jsonEscaped(String value) {
         String json = Serialization.asJson(value);
         return json.substring(1, json.length() - 1);
+    }
+
+    /** A Deployment's first container's variables: a value, or {@code secret <name>/<key>} for a reference. */
+    private static Map<String, String> environment(Deployment deployment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().forEach(e -> env.put(e.getName(),
+                e.getValueFrom() == null ? e.getValue() : e.getValueFrom().getSecretKeyRef() == null ? "not a secret"
+                        : "secret " + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef()
+                                .getKey()));
+        return env;
     }
 
     private static String decode(Secret secret, String key) {

@@ -172,6 +172,33 @@ class RenderTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.database");
     }
 
+    @Test
+    void aFileWithoutAFieldThePaymentsOrMailNeedIsRefusedNamingIt() {
+        String platform = """
+                apiVersion: rose-ash.com/v1alpha1
+                kind: RoseAshPlatform
+                metadata: {name: x}
+                spec:
+                  domain: a.example
+                  database: {managed: {}}
+                  redis: {managed: {}}
+                """;
+        for (String[] missing : new String[][] {
+                {"payments: {sumup: {apiKeySecret: {name: sumup}}}", "spec.payments.sumup.merchantCode"},
+                {"payments: {sumup: {merchantCode: MH4H92C7}}", "spec.payments.sumup.apiKeySecret.name"},
+                {"mail: {port: 25}", "spec.mail.host"},
+                {"mail: {host: smtp.a.example, credentialsSecret: {userKey: u}}", "spec.mail.credentialsSecret.name"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = Render.render("platform.yaml", platform + "  " + missing[0] + "\n",
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).as(missing[0]).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("platform.yaml: " + missing[1] + " is required"
+                    + System.lineSeparator());
+        }
+    }
+
     /** A variable of an environment and where its value comes from: written out, or read from a Secret's key. */
     private static String source(EnvVar env) {
         if (env.getValueFrom() == null) {

@@ -180,6 +180,100 @@ class ValidationTest {
                 """).getMetadata().getName()).hasSize(40);
     }
 
+    @Test
+    void sumUpNeedsAMerchantCodeAndItsKeysSecretAndAnHttpsApi() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: MH4H92C7, apiKeySecret: {name: sumup}, apiUrl: "http://api.sumup.com"}}
+                """, "spec.payments.sumup.apiUrl", "apiUrl: must be an https:// URL");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {apiKeySecret: {name: sumup}}}
+                """, "spec.payments.sumup.merchantCode", "Required value");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: "sup_sk_0123456789", apiKeySecret: {name: sumup}}}
+                """, "spec.payments.sumup.merchantCode", "should match");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: MH4H92C7}}
+                """, "spec.payments.sumup.apiKeySecret", "Required value");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: MH4H92C7, apiKeySecret: {key: api-key}}}
+                """, "spec.payments.sumup.apiKeySecret.name", "Required value");
+
+        GenericKubernetesResource created = create("paying", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: MH4H92C7, apiKeySecret: {name: sumup}}}
+                """);
+        assertThat(created.get("spec", "payments", "sumup", "apiUrl").toString()).isEqualTo("https://api.sumup.com");
+        assertThat(created.get("spec", "payments", "sumup", "apiKeySecret", "key").toString()).isEqualTo("api-key");
+        assertThat(create("sandbox", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                payments: {sumup: {merchantCode: MH4H92C7, apiKeySecret: {name: sumup, key: sandbox}, \
+                apiUrl: "https://sumup-stand-in.coop.example:8443/api"}}
+                """).getMetadata().getName()).isEqualTo("sandbox");
+    }
+
+    @Test
+    void mailNeedsAHostAKnownSecurityAndTlsForItsPassword() {
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {port: 587}
+                """, "spec.mail.host", "Required value");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {host: smtp.coop.example, security: ssl}
+                """, "spec.mail.security", "Unsupported value: \"ssl\"");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {host: smtp.coop.example, port: 0}
+                """, "spec.mail.port", "greater than or equal to 1");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {host: "smtp.coop.example:587"}
+                """, "spec.mail.host", "should match");
+        assertRefused("""
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {host: smtp.coop.example, security: none, credentialsSecret: {name: smtp}}
+                """, "spec.mail.credentialsSecret", "not with security none");
+
+        GenericKubernetesResource created = create("mailing", """
+                domain: coop.example
+                database: {managed: {}}
+                redis: {managed: {}}
+                mail: {host: smtp.coop.example, from: "Coop <shop@coop.example>", credentialsSecret: {name: smtp}}
+                """);
+        assertThat(created.get("spec", "mail", "security").toString()).isEqualTo("starttls");
+        assertThat(created.get("spec", "mail", "credentialsSecret").toString()).contains("userKey=user")
+                .contains("passwordKey=password");
+    }
+
     private static void assertRefused(String spec, String field, String message) {
         assertThatThrownBy(() -> create("bad-" + System.nanoTime(), spec))
                 .isInstanceOf(KubernetesClientException.class)

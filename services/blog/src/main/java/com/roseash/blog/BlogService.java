@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.roseash.blog.editor.EditorRepository;
 import com.roseash.blog.editor.EditorRoutes;
+import com.roseash.blog.embeds.ProductEmbeds;
 import com.roseash.blog.feed.AtomFeed;
 import com.roseash.blog.feed.FeedRoutes;
 import com.roseash.blog.ghost.GhostExportParser;
@@ -69,10 +70,11 @@ public final class BlogService {
         PageCache pageCache = platform.pageCache();
         Pages pages = platform.pages(chrome.and(platform.accountMenu()), Optional.of(pageCache));
 
+        ProductEmbeds products = new ProductEmbeds(platform.fragments(), platform.site().publicUrls().get(ServiceName.MARKET));
         PostRoutes posts = new PostRoutes(entries, new TagRepository(db), pages.renderer(),
-                config.integer(BlogSettings.PAGE_SIZE));
+                config.integer(BlogSettings.PAGE_SIZE), products);
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(platform.site().name(), platform.site().publicUrl()),
-                config.integer(BlogSettings.FEED_SIZE));
+                config.integer(BlogSettings.FEED_SIZE), products);
         MarkdownRenderer markdown = new MarkdownRenderer();
         EditorRoutes editor = new EditorRoutes(new EditorRepository(db, markdown), db, menu, markdown, pages.renderer(),
                 pageCache, new Roles(pages.errors()));

@@ -1,5 +1,6 @@
 package com.roseash.blog.feed;
 
+import com.roseash.blog.embeds.ProductEmbeds;
 import com.roseash.blog.posts.EntryRepository;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -13,18 +14,22 @@ public final class FeedRoutes implements HttpService {
     private final EntryRepository entries;
     private final AtomFeed feed;
     private final int size;
+    private final ProductEmbeds products;
 
-    public FeedRoutes(EntryRepository entries, AtomFeed feed, int size) {
+    public FeedRoutes(EntryRepository entries, AtomFeed feed, int size, ProductEmbeds products) {
         this.entries = entries;
         this.feed = feed;
         this.size = size;
+        this.products = products;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", (request, response) -> {
             response.header(HeaderNames.CONTENT_TYPE, "application/atom+xml; charset=UTF-8");
-            response.send(feed.render(entries.latestPosts(size)));
+            // A feed reader gets a link for each product a post shows, not its card with a cart form.
+            response.send(feed.render(entries.latestPosts(size).stream()
+                    .map(post -> post.withHtml(products.withLinks(post.html()))).toList()));
         });
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.roseash.blog.embeds.ProductEmbeds;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageOf;
 import com.roseash.platform.web.PageRenderer;
@@ -27,12 +28,15 @@ public final class PostRoutes implements HttpService {
     private final TagRepository tags;
     private final PageRenderer renderer;
     private final int pageSize;
+    private final ProductEmbeds products;
 
-    public PostRoutes(EntryRepository entries, TagRepository tags, PageRenderer renderer, int pageSize) {
+    public PostRoutes(EntryRepository entries, TagRepository tags, PageRenderer renderer, int pageSize,
+                      ProductEmbeds products) {
         this.entries = entries;
         this.tags = tags;
         this.renderer = renderer;
         this.pageSize = pageSize;
+        this.products = products;
     }
 
     /** View of a list item: the summary plus what the template cannot compute. */
@@ -82,8 +86,10 @@ public final class PostRoutes implements HttpService {
     private void entry(ServerRequest request, ServerResponse response, Kind kind, String template) {
         String slug = Slugs.fromPath(request, kind.dbValue());
         renderer.renderShared(request, response, () -> {
-            Entry entry = entries.published(kind, slug)
+            Entry stored = entries.published(kind, slug)
                     .orElseThrow(() -> new NotFoundException("There is no " + kind.dbValue() + " called " + slug + "."));
+            // Inside the shared render: the cards carry nothing per visitor, and are cached with the page.
+            Entry entry = stored.withHtml(products.withCards(stored.html()));
             return new Page(entry.title(), template, Map.of("entry", entry,
                     "publishedIso", Dates.iso(entry.publishedAt()), "publishedHuman", Dates.human(entry.publishedAt()),
                     "hasTags", !entry.tags().isEmpty()));

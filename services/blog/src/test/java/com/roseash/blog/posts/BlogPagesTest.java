@@ -102,6 +102,15 @@ class BlogPagesTest {
     }
 
     @Test
+    void theDemoPostShowingAProductLinksToItWhileNoMarketIsThere() {
+        HttpResponse<String> post = blog.get("/posts/bread-workshop/");
+
+        assertThat(post.body()).contains("<p><a class=\"product-card-unavailable\" "
+                + "href=\"http://market.rose-ash.localhost:8080/products/rye-starter/\">See this product in the market</a></p>")
+                .doesNotContain("[[product:");
+    }
+
+    @Test
     void aPostUrlWithoutItsSlashRedirects() {
         HttpResponse<String> response = blog.get("/posts/apple-day");
 

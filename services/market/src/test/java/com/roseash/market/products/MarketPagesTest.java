@@ -110,9 +110,13 @@ class MarketPagesTest {
                         + "data-cart-add hx-boost=\"false\">")
                 .contains("name=\"slug\" value=\"apple-chutney\"")
                 .contains("name=\"return\" value=\"http://market.rose-ash.localhost:8080/products/apple-chutney/\"")
-                .contains("name=\"quantity\" value=\"1\" min=\"1\" max=\"1000\"");
+                .contains("<label>Quantity <input type=\"number\" name=\"quantity\" value=\"1\" min=\"1\" max=\"1000\"");
+        assertThat(section(page.body(), "<form class=\"add-to-cart\"", "</form>")).as("cart checks the Origin instead")
+                .doesNotContain("_csrf");
         assertThat(market.get("/products/rye-loaf/").body()).as("out of stock: nothing to add").contains("Rye loaf")
-                .doesNotContain("add-to-cart");
+                .contains("Sold out").doesNotContain("add-to-cart");
+        assertThat(market.get("/products/product-1/").body()).as("unlimited stock").contains("In stock")
+                .contains("action=\"http://cart.rose-ash.localhost:8080/add\" data-cart-add");
         assertThat(market.get("/products/secret-draft/").statusCode()).as("drafts are not for sale").isEqualTo(404);
         assertThat(market.get("/products/no-such-thing/").statusCode()).isEqualTo(404);
         assertThat(market.get("/products/Bad%20Slug/").statusCode()).isEqualTo(404);
@@ -170,7 +174,11 @@ class MarketPagesTest {
         assertThat(card.body()).contains("href=\"http://market.rose-ash.localhost:8080/products/apple-chutney/\"")
                 .contains("Apple chutney").contains("£4.50")
                 .contains("action=\"http://cart.rose-ash.localhost:8080/add\" data-cart-add")
-                .contains("name=\"slug\" value=\"apple-chutney\"").doesNotContain("name=\"return\"");
+                .contains("name=\"slug\" value=\"apple-chutney\"").doesNotContain("name=\"return\"")
+                .as("a card stays small: one of it").contains("<input type=\"hidden\" name=\"quantity\" value=\"1\">")
+                .doesNotContain("type=\"number\"");
+        assertThat(market.internal("/internal/fragments/product-card?slug=product-1").body()).as("unlimited stock")
+                .contains("data-cart-add");
         assertThat(market.internal("/internal/fragments/product-card?slug=rye-loaf").body()).doesNotContain("add-to-cart");
         assertThat(market.internal("/internal/fragments/product-card?slug=secret-draft").statusCode()).isEqualTo(404);
         assertThat(market.internal("/internal/fragments/product-card").statusCode()).isEqualTo(400);

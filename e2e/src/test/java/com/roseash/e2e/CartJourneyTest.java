@@ -140,6 +140,20 @@ class CartJourneyTest {
     }
 
     @Test
+    void aProductCardInABlogPostAddsToTheCartFromTheBlogsHost() {
+        page.navigate(SharedStack.url("blog", "/posts/bread-workshop/"));
+        assertThat(page.locator("header .cart-count").innerText()).isEqualTo("0");
+        page.evaluate("() => { window.stillThisPage = true; }");
+        page.locator("#content .product-card form.add-to-cart button").click();
+        page.waitForCondition(() -> page.locator("header .cart-count").innerText().equals("1"));
+        assertThat(page.evaluate("() => window.stillThisPage === true")).as("no reload").isEqualTo(true);
+        assertThat(page.url()).isEqualTo(SharedStack.url("blog", "/posts/bread-workshop/"));
+
+        page.navigate(SharedStack.url("cart", "/"));
+        assertThat(page.locator("#content .cart-line[data-slug='rye-starter']").count()).isEqualTo(1);
+    }
+
+    @Test
     void withJavaScriptOffAddingIsAPlainPostAndARedirectBackToTheProduct() {
         BrowserContext noScript = chromium.browser.newContext(new Browser.NewContextOptions()
                 .setJavaScriptEnabled(false));

@@ -50,7 +50,8 @@ class StackMainProcessTest {
                     Pattern.quote("Full log: " + log + " (or run bin/stack --verbose)"),
                     "  postgres   embedded, port \\d+ \\(\\d+\\.\\d s\\)",
                     "  redis      .+, port \\d+ \\(\\d+\\.\\d s\\)",
-                    "  schemas    " + Domains.ALL.size() + " up to date, \\d+ migrations applied \\(\\d+\\.\\d s\\)"));
+                    "  schemas    " + Domains.ALL.size() + " up to date, \\d+ migrations applied \\(\\d+\\.\\d s\\)",
+                    "  sumup      stand-in at http://127\\.0\\.0\\.1:\\d+"));
             for (ServiceName service : LocalStack.startOrder()) {
                 expected.add(Pattern.quote("  %-10s ".formatted(service.id())) + "started \\(\\d+\\.\\d s\\)");
             }
@@ -62,6 +63,7 @@ class StackMainProcessTest {
                 assertThat(startup.get(i)).matches(expected.get(i));
             }
             assertThat(output).contains("  blog       http://blog.rose-ash.localhost:" + port + "/", "  market     http://market.rose-ash.localhost:" + port + "/",
+                    "  cart       http://cart.rose-ash.localhost:" + port + "/",
                     "  federation http://federation.rose-ash.localhost:" + port + "/", "  account    http://account.rose-ash.localhost:" + port + "/");
             assertThat(output).anySatisfy(line -> assertThat(line)
                     .matches("First start: sign in as admin@rose-ash.localhost with password [a-z2-9]{4}(-[a-z2-9]{4}){3}"));

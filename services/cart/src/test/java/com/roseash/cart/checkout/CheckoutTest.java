@@ -133,6 +133,31 @@ class CheckoutTest {
     }
 
     @Test
+    void twentyMembersCheckingOutTheLastFiveAtOnceBuyExactlyFive() throws Exception {
+        world.db.client().execute().dml("UPDATE market.products SET stock = 5 WHERE slug = 'willow-plant-supports'");
+        List<RoutedClient> members = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RoutedClient member = world.member("m-last-five-" + i);
+            add(member, "willow-plant-supports", 1);
+            members.add(member);
+        }
+        List<Callable<Integer>> checkouts = members.stream()
+                .<Callable<Integer>>map(member -> () -> member.submit("/", "/checkout", Map.of()).statusCode()).toList();
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
+            for (Future<Integer> answer : threads.invokeAll(checkouts)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).filteredOn(status -> status == 303).as("orders placed").hasSize(5);
+        assertThat(answers).filteredOn(status -> status == 409).as("refused: not enough left").hasSize(15);
+        assertThat(stock("willow-plant-supports")).isZero();
+        assertThat(world.db.client().execute().get("SELECT count(*) AS n FROM cart.order_lines WHERE product_slug = ?",
+                "willow-plant-supports").orElseThrow().column("n").getLong()).isEqualTo(5);
+    }
+
+    @Test
     void aDeclinedCardLeavesTheOrderPayableAndASecondTrySucceeds() {
         RoutedClient member = world.member("m-decline");
         add(member, "cider-vinegar", 1);

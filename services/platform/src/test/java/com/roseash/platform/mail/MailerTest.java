@@ -5,13 +5,21 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.roseash.contract.RuntimeKeys;
+import com.roseash.platform.config.PlatformSettings;
+import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.testing.TestRedis;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +83,8 @@ class MailerTest {
         assertThatThrownBy(() -> mailer(closed, "", "").send(new Email("a@example.org", "Down", "x")))
                 .isInstanceOf(MailUnavailable.class).hasMessageContaining("127.0.0.1:" + closed);
 
-        List<Socket> accepted = new ArrayList<>();
+        // Filled by the acceptor thread and closed by this one.
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try {
@@ -110,6 +119,43 @@ class MailerTest {
     }
 
     @Test
+    void theConfigurationsMailerSignsInAndSendsAndWithNoHostItIsOffAndSaysSo() throws Exception {
+        Mailer configured = Mailer.from(config(Map.of(RuntimeKeys.MAIL_HOST, "127.0.0.1",
+                RuntimeKeys.MAIL_PORT, String.valueOf(port), RuntimeKeys.MAIL_SECURITY, " None ",
+                RuntimeKeys.MAIL_USERNAME, "shop", RuntimeKeys.MAIL_PASSWORD, "right-password",
+                RuntimeKeys.MAIL_FROM, "Rose Ash Shop <shop@rose-ash.localhost>")));
+        assertThat(configured.enabled()).isTrue();
+        configured.send(new Email("member@example.org", "From the configuration", "Hello"));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getFrom()[0].toString()).isEqualTo("Rose Ash Shop <shop@rose-ash.localhost>");
+        // GreenMail also takes mail from someone not signed in, so only a refused password shows the user is used.
+        Mailer wrongPassword = Mailer.from(config(Map.of(RuntimeKeys.MAIL_HOST, "127.0.0.1",
+                RuntimeKeys.MAIL_PORT, String.valueOf(port), RuntimeKeys.MAIL_SECURITY, "none",
+                RuntimeKeys.MAIL_USERNAME, "shop", RuntimeKeys.MAIL_PASSWORD, "wrong-secret-42")));
+        assertThatThrownBy(() -> wrongPassword.send(new Email("member@example.org", "No", "No")))
+                .isInstanceOf(MailUnavailable.class);
+
+        // The defaults: no host, so no mail, and every mail not sent is a line in the log rather than silence.
+        Mailer byDefault = Mailer.from(config(Map.of()));
+        assertThat(byDefault.enabled()).isFalse();
+        assertThat(byDefault).hasToString("Mailer[off]");
+        try (InfoLines lines = InfoLines.of(Mailer.class)) {
+            byDefault.send(new Email("member@example.org", "Not sent", "x"));
+            assertThat(lines.messages()).singleElement().asString()
+                    .startsWith("Mail is off (rose-ash.mail.host is empty)").contains("Not sent");
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownSecurityIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> Mailer.from(config(Map.of(RuntimeKeys.MAIL_HOST, "127.0.0.1",
+                RuntimeKeys.MAIL_SECURITY, "ssl"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rose-ash.mail.security is starttls, tls or none, not \"ssl\"");
+    }
+
+    @Test
     void starttlsIsRequiredWhenAskedForSoAServerWithoutItIsRefused() {
         Mailer requiresTls = new Mailer("127.0.0.1", port, "Rose Ash <no-reply@rose-ash.localhost>", "", "",
                 Mailer.Security.STARTTLS, Duration.ofSeconds(2));
@@ -125,6 +171,48 @@ class MailerTest {
         assertThatThrownBy(() -> new Email("a@example.org", "two\nlines", "x")).hasMessageStartingWith("subject is one line");
         assertThatThrownBy(() -> new Mailer("h", 25, "nobody", "", "", Mailer.Security.NONE, Duration.ofSeconds(1)))
                 .hasMessage("rose-ash.mail.from is not an address: \"nobody\"");
+    }
+
+    private static RoseAshConfig config(Map<String, String> overrides) {
+        return RoseAshConfig.load(PlatformSettings.all(), overrides);
+    }
+
+    /** INFO lines of one class's logger (System.Logger goes to java.util.logging here), for as long as it is open. */
+    private static final class InfoLines extends Handler implements AutoCloseable {
+
+        private final Logger logger;
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        private InfoLines(Logger logger) {
+            this.logger = logger;
+            setLevel(Level.INFO);
+        }
+
+        static InfoLines of(Class<?> type) {
+            InfoLines lines = new InfoLines(Logger.getLogger(type.getName()));
+            lines.logger.addHandler(lines);
+            return lines;
+        }
+
+        List<String> messages() {
+            return messages;
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == Level.INFO) {
+                messages.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 
     private static Mailer mailer(int port, String username, String password) {

@@ -140,7 +140,7 @@ class CartJourneyTest {
     }
 
     @Test
-    void aProductCardInABlogPostAddsToTheCartFromTheBlogsHost() {
+    void aProductCardInABlogPostAddsToTheCartFromTheBlogsHostAndSigningOutForgetsTheCart() {
         page.navigate(SharedStack.url("blog", "/posts/bread-workshop/"));
         assertThat(page.locator("header .cart-count").innerText()).isEqualTo("0");
         page.evaluate("() => { window.stillThisPage = true; }");
@@ -151,6 +151,20 @@ class CartJourneyTest {
 
         page.navigate(SharedStack.url("cart", "/"));
         assertThat(page.locator("#content .cart-line[data-slug='rye-starter']").count()).isEqualTo(1);
+
+        // Signing in and out on the blog: the browser forgets the cart, so the next person here starts with none.
+        page.navigate(SharedStack.url("blog", "/posts/bread-workshop/"));
+        page.locator("header a.sign-in").click();
+        page.waitForURL(SharedStack.url("federation", "/login") + "**");
+        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
+        page.locator("input[name=password]").fill(SharedStack.adminPassword());
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(SharedStack.url("blog", "/posts/bread-workshop/"));
+        assertThat(page.locator("header .cart-count").innerText()).isEqualTo("1");
+        page.locator("header form.sign-out button").click();
+        page.waitForURL(SharedStack.url("blog", "/"));
+        assertThat(page.locator("header .cart-count").innerText()).as("signed out: no cart").isEqualTo("0");
+        assertThat(context.cookies(SharedStack.url("cart", "/"))).noneMatch(cookie -> cookie.name.equals("rose_ash_cart"));
     }
 
     @Test

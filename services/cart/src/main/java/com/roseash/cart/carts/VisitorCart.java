@@ -1,6 +1,5 @@
 package com.roseash.cart.carts;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,7 +21,7 @@ public final class VisitorCart {
     static final Duration KEPT = Duration.ofDays(90);
 
     private final CartRepository carts;
-    private final String cookieDomain;
+    private final Optional<String> cookieDomain;
 
     /**
      * @param carts   where carts are kept
@@ -32,8 +31,7 @@ public final class VisitorCart {
      */
     public VisitorCart(CartRepository carts, String domain, String cartUrl) {
         this.carts = carts;
-        String host = URI.create(cartUrl).getHost();
-        this.cookieDomain = host != null && host.endsWith("." + domain) ? domain : "";
+        this.cookieDomain = CartMini.cookieDomain(domain, cartUrl);
     }
 
     /** The cart this request names, if any (merged into the member's first when they are signed in). */
@@ -70,9 +68,7 @@ public final class VisitorCart {
     private SetCookie.Builder cookie(ServerRequest request, String value) {
         SetCookie.Builder cookie = SetCookie.builder(CartMini.COOKIE, value).path("/").httpOnly(true)
                 .sameSite(SetCookie.SameSite.LAX).secure(Requests.isHttps(request));
-        if (!cookieDomain.isEmpty()) {
-            cookie.domain(cookieDomain);
-        }
+        cookieDomain.ifPresent(cookie::domain);
         return cookie;
     }
 }

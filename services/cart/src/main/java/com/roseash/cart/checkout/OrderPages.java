@@ -73,13 +73,9 @@ public final class OrderPages implements HttpService {
         Order order = visible(request);
         String paymentProblem = "";
         Optional<Checkout> checkout = Optional.empty();
-        if (order.payable() && payments.isPresent()) {
+        if (order.payable() && order.checkoutId().isPresent() && settlement.isPresent()) {
             try {
-                order.checkoutId().ifPresent(id -> settlement.orElseThrow().settle(order));
-                Order now = orders.byId(order.id()).orElseThrow();
-                if (now.payable() && now.checkoutId().isPresent()) {
-                    checkout = Optional.of(payments.get().checkoutFor(now));
-                }
+                checkout = Optional.of(settlement.get().settleAndRead(order));
             } catch (SumUpUnavailable | SumUpRefused e) {
                 LOG.log(Level.WARNING, "Order " + order.id() + ": SumUp could not be asked: " + e.getMessage());
                 paymentProblem = "The payment service cannot be reached just now. Reload this page in a moment.";
@@ -89,7 +85,8 @@ public final class OrderPages implements HttpService {
         Map<String, Object> model = new HashMap<>();
         model.put("order", now);
         model.put("history", orders.history(now.id()));
-        model.put("payUrl", checkout.flatMap(Checkout::hostedCheckoutUrl).map(Object::toString).orElse(""));
+        model.put("payUrl", now.payable()
+                ? checkout.flatMap(Checkout::hostedCheckoutUrl).map(Object::toString).orElse("") : "");
         model.put("paymentProblem", paymentProblem);
         model.put("canStartPayment", now.payable() && now.checkoutId().isEmpty() && payments.isPresent());
         response.header(HeaderNames.CACHE_CONTROL, "no-store");

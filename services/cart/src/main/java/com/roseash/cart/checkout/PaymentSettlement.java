@@ -59,12 +59,22 @@ public final class PaymentSettlement {
         return applyTo(order.get(), checkout);
     }
 
-    /** Asks SumUp about the order's checkout and applies the answer: the payer's return, and the settler. */
+    /** Asks SumUp about the order's checkout and applies the answer: the settler, and a member cancelling. */
     public Outcome settle(Order order) {
         if (order.checkoutId().isEmpty()) {
             return Outcome.UNCHANGED;
         }
         return applyTo(order, sumup.get(order.checkoutId().get()));
+    }
+
+    /**
+     * The payer's return: asks SumUp about the order's checkout (which it must have), applies the answer, and
+     * returns the checkout as read, whose payment page the order's page links to while it is unpaid.
+     */
+    public Checkout settleAndRead(Order order) {
+        Checkout checkout = sumup.get(order.checkoutId().orElseThrow());
+        applyTo(order, checkout);
+        return checkout;
     }
 
     private Outcome applyTo(Order order, Checkout checkout) {

@@ -1,6 +1,5 @@
 package com.roseash.federation.users;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,7 @@ public final class SignedInUsers {
             sessions.delete(signedIn.session().id());
             sessionEnded.accept(signedIn.session().id());
         });
-        response.headers().addCookie(cookie(request, "").maxAge(Duration.ZERO).build());
+        response.headers().addCookie(cookie(request, "").expires(Instant.EPOCH).build());
     }
 
     private static SetCookie.Builder cookie(ServerRequest request, String value) {

@@ -133,6 +133,9 @@ class SignInThroughFederationTest {
         Browser browser = signedIn();
 
         HttpResponse<String> logout = browser.submit("/", "/auth/logout", Map.of());
+        assertThat(logout.headers().allValues("Set-Cookie")).as("the browser forgets its cart too")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("rose_ash_cart=;").contains("Expires=Thu, 1 Jan 1970"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("rose_ash_session=;").contains("Expires=Thu, 1 Jan 1970"));
         String endSession = logout.headers().firstValue("Location").orElseThrow();
         assertThat(endSession).startsWith(federationBase + "/oauth/logout?");
         HttpResponse<String> home = browser.get(endSession);

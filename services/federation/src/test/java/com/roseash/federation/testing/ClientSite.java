@@ -42,7 +42,8 @@ public final class ClientSite implements AutoCloseable {
         ErrorResponses errors = ErrorResponses.pagesOrJson(renderer);
         OidcLogin login = new OidcLogin(ClientSettings.from(settings, ServiceName.BLOG),
                 new SessionStore(cache, "client-test", settings.duration(PlatformSettings.SESSION_IDLE),
-                        settings.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, errors);
+                        settings.duration(PlatformSettings.SESSION_ABSOLUTE)), cache, errors,
+                settings.string(PlatformSettings.DOMAIN));
         Roles roles = new Roles(errors);
         HttpService pages = rules -> rules
                 .get("/", (req, res) -> renderer.render(req, res, new Page("Home", "client/page", Map.of("heading", "Home"))))

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.fragments.CartMini;
 import com.roseash.platform.metrics.RoundTrips;
 import com.roseash.platform.visitor.CurrentUser;
 import com.roseash.platform.web.Boost;
@@ -67,8 +69,11 @@ public final class OidcLogin implements HttpService {
     private final ErrorResponses errors;
     private final HttpClient http;
     private final IdTokenVerifier verifier;
+    private final Optional<String> cartCookieDomain;
 
-    public OidcLogin(ClientSettings client, SessionStore sessions, RedisCache redis, ErrorResponses errors) {
+    /** @param domain the platform's domain ({@code rose-ash.domain}), which the cart cookie may be set for */
+    public OidcLogin(ClientSettings client, SessionStore sessions, RedisCache redis, ErrorResponses errors, String domain) {
+        this.cartCookieDomain = CartMini.cookieDomain(domain, client.ownPublic().toString());
         this.client = client;
         this.sessions = sessions;
         this.redis = redis;
@@ -82,7 +87,8 @@ public final class OidcLogin implements HttpService {
     public static OidcLogin create(RoseAshConfig config, ServiceName service, RedisCache redis, ErrorResponses errors) {
         return new OidcLogin(ClientSettings.from(config, service),
                 new SessionStore(redis, service.id(), config.duration(PlatformSettings.SESSION_IDLE),
-                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), redis, errors);
+                        config.duration(PlatformSettings.SESSION_ABSOLUTE)), redis, errors,
+                                config.string(PlatformSettings.DOMAIN));
     }
 
     /** The three routes, relative to {@link #MOUNT}. */
@@ -158,7 +164,7 @@ public final class OidcLogin implements HttpService {
         }
         Map<String, String> pending = redis.getHash(loginKey(state));
         redis.delete(loginKey(state));
-        response.headers().addCookie(cookie(request, STATE_COOKIE, "").maxAge(Duration.ZERO).path(MOUNT + "/").build());
+        response.headers().addCookie(cookie(request, STATE_COOKIE, "").expires(Instant.EPOCH).path(MOUNT + "/").build());
         if (pending.isEmpty()) {
             errors.render(request, response, Status.BAD_REQUEST_400,
                     "This sign-in has expired or was used already. Sign in again.");
@@ -196,11 +202,19 @@ public final class OidcLogin implements HttpService {
         response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, pending.get("return")).send();
     }
 
-    /** Ends this service's session, then federation's (RP-initiated logout), and comes back home. */
+    /**
+     * Ends this service's session, then federation's (RP-initiated logout), and comes back home. The browser also
+     * forgets its cart cookie: after a member signs out, the next person at a shared computer must not carry on
+     * with their cart.
+     */
     private void logout(ServerRequest request, ServerResponse response) {
         Optional<Session> session = request.context().get(Session.class);
         session.ifPresent(s -> sessions.delete(s.id()));
-        response.headers().addCookie(cookie(request, SESSION_COOKIE, "").maxAge(Duration.ZERO).build());
+        // Expired, not "Max-Age=0": Helidon leaves a zero Max-Age out, and the browser would keep an empty cookie.
+        response.headers().addCookie(cookie(request, SESSION_COOKIE, "").expires(Instant.EPOCH).build());
+        SetCookie.Builder cart = cookie(request, CartMini.COOKIE, "").expires(Instant.EPOCH);
+        cartCookieDomain.ifPresent(cart::domain);
+        response.headers().addCookie(cart.build());
         String location = client.federationPublic().resolve("oauth/logout") + "?" + query(Map.of(
                 "client_id", client.clientId(),
                 "post_logout_redirect_uri", client.ownPublic().toString(),

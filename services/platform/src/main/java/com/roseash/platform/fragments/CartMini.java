@@ -1,5 +1,6 @@
 package com.roseash.platform.fragments;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,6 +35,15 @@ public final class CartMini {
     /** Whether {@code id} has the shape of a cart id: anything else in the cookie is ignored, never sent on. */
     public static boolean isCartId(String id) {
         return id != null && CART_ID.matcher(id).matches();
+    }
+
+    /**
+     * The cart cookie's {@code Domain} as a service at {@code publicUrl} sets or clears it: the platform's domain when
+     * the service's host is under it, so every service sees the one cookie; none (this host only) otherwise.
+     */
+    public static Optional<String> cookieDomain(String domain, String publicUrl) {
+        String host = URI.create(publicUrl).getHost();
+        return host != null && host.endsWith("." + domain) ? Optional.of(domain) : Optional.empty();
     }
 
     /** The visitor's cart id from their cookie, when it has one of the right shape. */

@@ -94,8 +94,9 @@ public final class Mailer {
     /** Sends {@code email}; with mail off, logs that it was not sent. */
     public void send(Email email) {
         if (!enabled()) {
+            // The subject only: the address is a member's personal data, which the log has no need of.
             LOG.log(Level.INFO, "Mail is off (" + PlatformSettings.MAIL_HOST.key() + " is empty): not sending \""
-                    + email.subject() + "\" to " + email.to());
+                    + email.subject() + "\"");
             return;
         }
         try {

@@ -142,7 +142,8 @@ class MailerTest {
         try (InfoLines lines = InfoLines.of(Mailer.class)) {
             byDefault.send(new Email("member@example.org", "Not sent", "x"));
             assertThat(lines.messages()).singleElement().asString()
-                    .startsWith("Mail is off (rose-ash.mail.host is empty)").contains("Not sent");
+                    .startsWith("Mail is off (rose-ash.mail.host is empty)").contains("Not sent")
+                    .as("no member's address in the log").doesNotContain("member@example.org");
         }
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }

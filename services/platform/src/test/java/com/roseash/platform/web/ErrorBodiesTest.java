@@ -39,7 +39,7 @@ class ErrorBodiesTest {
         RoseAshConfig config = RoseAshConfig.load(PlatformSettings.all(), Map.of());
         OidcLogin login = new OidcLogin(ClientSettings.from(config, ServiceName.BLOG),
                 new SessionStore(loginCache, "errors-test", Duration.ofMinutes(5), Duration.ofHours(1)), loginCache,
-                ErrorResponses.jsonOnly());
+                ErrorResponses.jsonOnly(), config.string(PlatformSettings.DOMAIN));
         site = new TestSite(TestRedis.shared().url(), Map.of(), server -> server
                 .route("/tricky", rules -> rules.get("/", (req, res) -> {
                     throw ErrorResponses.badRequest(TRICKY);

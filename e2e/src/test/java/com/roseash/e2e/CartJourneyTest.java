@@ -11,7 +11,6 @@ import com.roseash.cart.sumup.Checkout;
 import com.roseash.cart.sumup.CheckoutRequest;
 import com.roseash.cart.sumup.SumUpClient;
 import com.roseash.platform.money.Money;
-import com.roseash.stack.LocalStack;
 import com.roseash.sumup.standin.SumUpStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,11 +91,7 @@ class CartJourneyTest {
         page.waitForURL(SharedStack.url("cart", "/"));
         assertThat(page.locator("#content .cart-line").count()).isEqualTo(2);
         page.locator("#content a.sign-in-to-check-out").click();
-        page.waitForURL(SharedStack.url("federation", "/login") + "**");
-        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
-        page.locator("input[name=password]").fill(SharedStack.adminPassword());
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(SharedStack.url("cart", "/"));
+        SharedStack.signInAsAdmin(page, SharedStack.url("cart", "/"));
         assertThat(page.locator("#content .cart-line").count()).as("the cart is the member's now").isEqualTo(2);
 
         page.locator("#content button.checkout-button").click();
@@ -155,11 +150,7 @@ class CartJourneyTest {
         // Signing in and out on the blog: the browser forgets the cart, so the next person here starts with none.
         page.navigate(SharedStack.url("blog", "/posts/bread-workshop/"));
         page.locator("header a.sign-in").click();
-        page.waitForURL(SharedStack.url("federation", "/login") + "**");
-        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
-        page.locator("input[name=password]").fill(SharedStack.adminPassword());
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(SharedStack.url("blog", "/posts/bread-workshop/"));
+        SharedStack.signInAsAdmin(page, SharedStack.url("blog", "/posts/bread-workshop/"));
         assertThat(page.locator("header .cart-count").innerText()).isEqualTo("1");
         page.locator("header form.sign-out button").click();
         page.waitForURL(SharedStack.url("blog", "/"));

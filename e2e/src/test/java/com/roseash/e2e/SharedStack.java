@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
 
+import com.microsoft.playwright.Page;
 import com.roseash.stack.LocalStack;
 import com.roseash.stack.StackOptions;
 
@@ -35,6 +36,18 @@ final class SharedStack {
     static String adminPassword() {
         get();
         return adminPassword;
+    }
+
+    /**
+     * On federation's sign-in form, where a "Sign in" link led {@code page}: signs the demo admin in, and waits
+     * until federation sends the browser back to {@code returnUrl}.
+     */
+    static void signInAsAdmin(Page page, String returnUrl) {
+        page.waitForURL(url("federation", "/login") + "**");
+        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
+        page.locator("input[name=password]").fill(adminPassword());
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(returnUrl);
     }
 
     static String url(String service, String path) {

@@ -129,11 +129,7 @@ class SingleSignOnTest {
     private void signInOnTheBlog() {
         page.navigate(SharedStack.url("blog", "/"));
         page.locator("header a.sign-in").click();
-        page.waitForURL(SharedStack.url("federation", "/login") + "**");
-        page.locator("input[name=email]").fill(LocalStack.ADMIN_EMAIL);
-        page.locator("input[name=password]").fill(SharedStack.adminPassword());
-        page.locator("form[action='/login'] button[type=submit]").click();
-        page.waitForURL(SharedStack.url("blog", "/"));
+        SharedStack.signInAsAdmin(page, SharedStack.url("blog", "/"));
         assertThat(page.locator("header .signed-in-as").innerText()).isEqualTo("Administrator");
     }
 

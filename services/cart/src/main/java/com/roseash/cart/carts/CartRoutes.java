@@ -9,6 +9,7 @@ import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.csrf.CsrfExempt;
 import com.roseash.platform.errors.ErrorResponses;
 import com.roseash.platform.market.MarketClient;
+import com.roseash.platform.market.MarketContract;
 import com.roseash.platform.market.MarketUnavailable;
 import com.roseash.platform.visitor.CurrentUser;
 import com.roseash.platform.web.FormData;
@@ -18,6 +19,7 @@ import com.roseash.platform.web.Slugs;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.ForbiddenException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -110,6 +112,12 @@ public final class CartRoutes implements HttpService, CsrfExempt {
             // The market is down: the product is added all the same, and priced (or refused) when it is back.
         }
         String cart = visitorCart.orNew(request, response);
+        List<CartItem> items = carts.items(cart);
+        if (items.size() >= MarketContract.MAX_LINES && items.stream().noneMatch(item -> item.slug().equals(slug))) {
+            // An order holds at most this many products, and the market prices no more at once.
+            throw new HttpException("A cart holds at most " + MarketContract.MAX_LINES + " different products.",
+                    Status.CONFLICT_409, true);
+        }
         carts.add(cart, slug, quantity);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         if (request.query().first(FRAGMENT_ANSWER).orElse("").equals(CartMiniFragment.TYPE)) {

@@ -85,8 +85,10 @@ public final class OrderPages implements HttpService {
         Map<String, Object> model = new HashMap<>();
         model.put("order", now);
         model.put("history", orders.history(now.id()));
-        model.put("payUrl", now.payable()
-                ? checkout.flatMap(Checkout::hostedCheckoutUrl).map(Object::toString).orElse("") : "");
+        // Only a web address goes in the link, whatever SumUp's answer holds.
+        model.put("payUrl", now.payable() ? checkout.flatMap(Checkout::hostedCheckoutUrl)
+                .filter(url -> "https".equals(url.getScheme()) || "http".equals(url.getScheme()))
+                .map(Object::toString).orElse("") : "");
         model.put("paymentProblem", paymentProblem);
         model.put("canStartPayment", now.payable() && now.checkoutId().isEmpty() && payments.isPresent());
         response.header(HeaderNames.CACHE_CONTROL, "no-store");

@@ -94,6 +94,24 @@ class CartPagesTest {
     }
 
     @Test
+    void aCartHoldsAtMostAsManyProductsAsAnOrderMay() {
+        RoutedClient visitor = world.visitor();
+        HttpResponse<String> first = visitor.post("/add", Map.of("slug", "damson-jam"), "Origin", CartWorld.MARKET_ORIGIN);
+        String cart = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(CartMini.COOKIE + "="))
+                .findFirst().orElseThrow().split(";")[0].substring(CartMini.COOKIE.length() + 1);
+        CartRepository carts = new CartRepository(world.db.client());
+        for (int i = 1; i < 100; i++) {
+            carts.add(cart, "filler-" + i, 1);
+        }
+
+        HttpResponse<String> oneMore = visitor.post("/add", Map.of("slug", "cider-vinegar"), "Origin", CartWorld.MARKET_ORIGIN);
+        assertThat(oneMore.statusCode()).isEqualTo(409);
+        assertThat(oneMore.body()).contains("A cart holds at most 100 different products.");
+        assertThat(visitor.post("/add", Map.of("slug", "damson-jam"), "Origin", CartWorld.MARKET_ORIGIN).statusCode())
+                .as("more of one it holds").isEqualTo(303);
+    }
+
+    @Test
     void quantitiesChangeAndLinesGoWithTheCartPagesForms() {
         RoutedClient visitor = world.visitor();
         visitor.post("/add", Map.of("slug", "damson-jam"), "Origin", CartWorld.MARKET_ORIGIN);

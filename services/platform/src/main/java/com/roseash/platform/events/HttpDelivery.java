@@ -37,8 +37,8 @@ final class HttpDelivery {
             return DeliveryAttempt.failed("HTTP " + response.statusCode() + " from " + subscriber.endpoint() + ": "
                     + response.body().strip());
         } catch (IOException e) {
-            return DeliveryAttempt.failed(e.getClass().getSimpleName() + " from " + subscriber.endpoint() + ": "
-                    + e.getMessage());
+            return DeliveryAttempt.failed(e.getClass().getSimpleName() + " from " + subscriber.endpoint()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryAttempt.failed("interrupted");

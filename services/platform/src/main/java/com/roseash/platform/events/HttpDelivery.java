@@ -18,7 +18,9 @@ final class HttpDelivery {
 
     HttpDelivery(OutboxSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        // HTTP/1.1: subscribers are our own services' internal sockets; no h2c upgrade dance on every connection.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build();
     }
 
     DeliveryAttempt deliver(Subscriber subscriber, DomainEvent event) {

@@ -179,6 +179,11 @@ class OutboxProcessorTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged(subscriber).contains(event.id()));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("woken by the notification, not the 2-minute poll")
                 .isLessThan(Duration.ofSeconds(30));
+        DomainEvent received = subscriber.acknowledged().getFirst();
+        assertThat(received).usingRecursiveComparison().ignoringFields("payload", "occurredAt").isEqualTo(event);
+        assertThat(received.sequence()).isPositive();
+        assertThat(received.payload()).isEqualTo("{\"order\":\"1\"}");
+        assertThat(Duration.between(received.occurredAt(), event.occurredAt()).abs()).isLessThan(Duration.ofMillis(1));
     }
 
     /** Event {@code n} of {@code aggregate}, in a transaction of its own, as a producer's changes are. */

@@ -137,14 +137,16 @@ public final class OutboxProcessor implements AutoCloseable {
 
     private void record(DbTransaction tx, Claimed delivery, DeliveryAttempt attempt) {
         if (attempt.acknowledged()) {
-            tx.dml("UPDATE " + tables.deliveries() + " SET delivered_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL"
-                    + " WHERE event_position = ? AND subscriber = ?", delivery.position(), delivery.subscriber());
+            tx.dml("UPDATE " + tables.deliveries() + " SET delivered_at = clock_timestamp(), attempts = attempts + 1,"
+                    + " last_error = NULL WHERE event_position = ? AND subscriber = ?",
+                    delivery.position(), delivery.subscriber());
             return;
         }
         Duration delay = settings.backoff(delivery.attempts() + 1);
         // From the answer, not from now(), which is when this transaction began: before the deliveries of the batch.
         tx.dml("UPDATE " + tables.deliveries() + " SET attempts = attempts + 1, last_error = ?,"
-                + " next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' WHERE event_position = ? AND subscriber = ?",
+                + " next_attempt_at = clock_timestamp() + ? * interval '1 millisecond'"
+                + " WHERE event_position = ? AND subscriber = ?",
                 attempt.error(), delay.toMillis(), delivery.position(), delivery.subscriber());
         LOG.log(System.Logger.Level.INFO, "Event " + delivery.event().type() + " " + delivery.event().id() + " to "
                 + delivery.subscriber() + " failed (attempt " + (delivery.attempts() + 1) + ", next in " + delay + "): "

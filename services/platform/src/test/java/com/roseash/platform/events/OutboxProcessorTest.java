@@ -1,5 +1,6 @@
 package com.roseash.platform.events;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +122,33 @@ class OutboxProcessorTest {
         assertThat(db.count("SELECT count(*) FROM shop.event_deliveries WHERE attempts = 1 AND delivered_at IS NULL"
                 + " AND last_error LIKE 'HTTP 500 from http://127.0.0.1:%' AND next_attempt_at > now() + interval '500 ms'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryToASubscriberNoLongerConfiguredWaitsWithTheReason() {
+        RecordingSubscriber subscriber = closing(new RecordingSubscriber());
+        Outbox outbox = new Outbox(EventsDatabase.SHOP, new Subscriptions().subscribe("order.paid", subscriber.as("tickets")));
+        db.pay(outbox, "1");
+        OutboxProcessor processor = new OutboxProcessor(db.database, EventsDatabase.SHOP,
+                new Subscriptions().subscribe("order.paid", subscriber.as("mail")), OutboxSettings.defaults());
+
+        assertThat(processor.deliverDue()).isEqualTo(1);
+
+        assertThat(subscriber.receipts).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM shop.event_deliveries WHERE subscriber = 'tickets' AND attempts = 1"
+                + " AND delivered_at IS NULL AND last_error = 'Subscriber tickets is not configured'")).isEqualTo(1);
+    }
+
+    @Test
+    void aSubscriberNameHasOneAddress() {
+        Subscriptions subscriptions = new Subscriptions()
+                .subscribe("order.paid", new Subscriber("tickets", URI.create("http://events:8081/internal/events")));
+
+        assertThatThrownBy(() -> subscriptions.subscribe("order.refunded",
+                new Subscriber("tickets", URI.create("http://cart:8081/internal/events"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already at http://events:8081");
+        assertThat(subscriptions.subscribersOf("order.refunded")).isEmpty();
+        assertThat(subscriptions.subscribersOf("order.paid")).extracting(Subscriber::name).containsExactly("tickets");
     }
 
     @Test

@@ -28,6 +28,9 @@ CREATE TABLE event_deliveries (
     PRIMARY KEY (event_position, subscriber)
 );
 
+-- What a processor claims next, in order, and what holds an aggregate's later event back: pending rows only, so
+-- the indexes stay small however many delivered rows the table keeps.
+CREATE INDEX event_deliveries_due ON event_deliveries (event_position) WHERE delivered_at IS NULL;
 CREATE INDEX event_deliveries_pending ON event_deliveries (subscriber, aggregate_type, aggregate_id, event_position)
     WHERE delivered_at IS NULL;
 

@@ -131,8 +131,16 @@ class StackMainProcessTest {
             reader.join(Duration.ofSeconds(10));
         }
 
+        /**
+         * Ctrl-C first, even when the test failed: the stack stops its PostgreSQL with pg_ctl, whose server is not a
+         * child of the stack's process, so killing that process alone would leave the server running.
+         */
         @Override
-        public void close() {
+        public void close() throws Exception {
+            if (process.isAlive()) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+                process.waitFor(60, TimeUnit.SECONDS);
+            }
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }

@@ -96,7 +96,7 @@ public final class CartService {
         ServiceServer.Builder server = platform.server(pages)
                 .route("/", cartPage)
                 .route("/", new CheckoutRoutes(visitorCart, cartPage, checkouts, roles, pages.errors()))
-                .route(OrderPaths.ORDERS.substring(0, OrderPaths.ORDERS.length() - 1),
+                .route(OrderPaths.MOUNT,
                         new OrderPages(orders, payments, settlement, stock, pages.renderer(), roles))
                 .route(OrderEditorRoutes.MOUNT, new OrderEditorRoutes(orders, sumup, stock, pages.renderer(), roles,
                         pages.errors()))

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.roseash.platform.db.Columns;
-import com.roseash.platform.fragments.CartMini;
 import com.roseash.platform.db.Transactions;
 import io.helidon.dbclient.DbClient;
 
@@ -30,11 +29,6 @@ public final class CartRepository {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Whether {@code id} has the shape of an id this class makes (anything else is ignored, never queried). */
-    public static boolean isCartId(String id) {
-        return CartMini.isCartId(id);
     }
 
     public List<CartItem> items(String cartId) {

@@ -1,9 +1,7 @@
 package com.roseash.cart.carts;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.roseash.platform.web.Site;
 import io.helidon.http.HeaderNames;
@@ -19,7 +17,7 @@ public final class PlatformOrigins {
     private final Set<String> origins;
 
     public PlatformOrigins(Site site) {
-        this.origins = site.publicUrls().values().stream().map(PlatformOrigins::originOf).collect(Collectors.toUnmodifiableSet());
+        this.origins = Set.copyOf(site.origins());
     }
 
     /**
@@ -28,29 +26,13 @@ public final class PlatformOrigins {
      */
     public Optional<String> of(ServerRequest request) {
         Optional<String> origin = request.headers().first(HeaderNames.ORIGIN)
-                .or(() -> request.headers().first(HeaderNames.REFERER).map(PlatformOrigins::originOf));
+                .or(() -> request.headers().first(HeaderNames.REFERER).map(Site::originOf));
         return origin.filter(origins::contains);
     }
 
     /** Whether {@code url} is an absolute address on one of the platform's hosts (where a post may send the browser back). */
     public boolean isPlatformUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return uri.isAbsolute() && origins.contains(originOf(url));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static String originOf(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return "";
-            }
-            return uri.getScheme() + "://" + uri.getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        // A relative address or anything that is not a URL has no origin ("").
+        return origins.contains(Site.originOf(url));
     }
 }

@@ -3,7 +3,9 @@ package com.roseash.cart.checkout;
 /** Where an order's pages are on cart's host. */
 public final class OrderPaths {
 
-    public static final String ORDERS = "/orders/";
+    /** Where {@code OrderPages} is mounted. */
+    public static final String MOUNT = "/orders";
+    public static final String ORDERS = MOUNT + "/";
 
     private OrderPaths() {
     }

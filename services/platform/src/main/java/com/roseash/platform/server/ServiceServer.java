@@ -1,6 +1,5 @@
 package com.roseash.platform.server;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -151,13 +150,8 @@ public final class ServiceServer {
          */
         private List<String> formOrigins() {
             List<String> origins = new ArrayList<>(formTargets);
-            renderer.site().publicUrls().values().forEach(url -> origins.add(origin(url)));
+            origins.addAll(renderer.site().origins());
             return origins;
-        }
-
-        private static String origin(String url) {
-            URI uri = URI.create(url);
-            return uri.getScheme() + "://" + uri.getRawAuthority();
         }
     }
 }

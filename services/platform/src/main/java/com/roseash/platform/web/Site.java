@@ -1,7 +1,9 @@
 package com.roseash.platform.web;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.roseash.contract.ServiceName;
@@ -24,6 +26,22 @@ public record Site(String name, ServiceName service, Map<ServiceName, String> pu
 
     public String publicUrl() {
         return publicUrls.get(service);
+    }
+
+    /** Every service's origin ({@code http://blog.rose-ash.localhost:8080}): the platform's own, for CSP and Origin checks. */
+    public List<String> origins() {
+        return publicUrls.values().stream().map(Site::originOf).toList();
+    }
+
+    /** {@code url}'s origin (scheme and authority); "" when it has none, or is not a URL. */
+    public static String originOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? ""
+                    : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** {@code links.blog}, {@code links.market}... for templates. */

@@ -57,7 +57,13 @@ public final class EventRoutes implements HttpService {
         if (handler == null) {
             throw new NotFoundException("Nothing here handles " + event.type() + " events");
         }
-        EventInbox.Outcome outcome = inbox.handle(event, handler);
+        EventInbox.Outcome outcome;
+        try {
+            outcome = inbox.handle(event, handler);
+        } catch (MalformedEventException e) {
+            // A payload the handler cannot read: retrying the same bytes cannot help, so not a 500.
+            throw ErrorResponses.badRequest(e.getMessage());
+        }
         response.status(Status.OK_200)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .send("{\"outcome\":\"" + (outcome == EventInbox.Outcome.HANDLED ? "handled" : "already handled") + "\"}");

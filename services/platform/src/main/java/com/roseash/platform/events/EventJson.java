@@ -51,6 +51,29 @@ public final class EventJson {
         }
     }
 
+    /** A payload record as JSON, for {@link DomainEvent#of}. */
+    public static String payload(Record payload) {
+        try {
+            return MAPPER.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The event's payload as {@code type}; {@link MalformedEventException} when it is not one (the route says 400). */
+    public static <T extends Record> T payload(DomainEvent event, Class<T> type) {
+        try {
+            T read = MAPPER.readValue(event.payload(), type);
+            if (read == null) {
+                throw new MalformedEventException("The " + event.type() + " event has no payload");
+            }
+            return read;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("The " + event.type() + " payload is not a " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
     /** Checks that {@code payload} is a JSON document before it goes in the outbox. */
     static void requireJson(String payload) {
         parse(payload, "payload");

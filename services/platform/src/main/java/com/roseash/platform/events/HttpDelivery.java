@@ -1,6 +1,7 @@
 package com.roseash.platform.events;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,8 +24,8 @@ final class HttpDelivery {
                 .connectTimeout(settings.connectTimeout()).build();
     }
 
-    DeliveryAttempt deliver(Subscriber subscriber, DomainEvent event) {
-        HttpRequest request = HttpRequest.newBuilder(subscriber.endpoint())
+    DeliveryAttempt deliver(URI endpoint, DomainEvent event) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header(EVENT_ID_HEADER, event.id().toString())
@@ -36,10 +37,10 @@ final class HttpDelivery {
             if (response.statusCode() / 100 == 2) {
                 return DeliveryAttempt.ok();
             }
-            return DeliveryAttempt.failed("HTTP " + response.statusCode() + " from " + subscriber.endpoint() + ": "
+            return DeliveryAttempt.failed("HTTP " + response.statusCode() + " from " + endpoint + ": "
                     + response.body().strip());
         } catch (IOException e) {
-            return DeliveryAttempt.failed(e.getClass().getSimpleName() + " from " + subscriber.endpoint()
+            return DeliveryAttempt.failed(e.getClass().getSimpleName() + " from " + endpoint
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -119,8 +119,8 @@ public final class OutboxProcessor implements AutoCloseable {
     }
 
     private DeliveryAttempt deliver(Claimed delivery) {
-        return subscriptions.subscriber(delivery.subscriber())
-                .map(subscriber -> http.deliver(subscriber, delivery.event()))
+        return subscriptions.subscriber(delivery.subscriber()).flatMap(Subscriber::endpoint)
+                .map(endpoint -> http.deliver(endpoint, delivery.event()))
                 .orElseGet(() -> DeliveryAttempt.failed("Subscriber " + delivery.subscriber() + " is not configured"));
     }
 

@@ -1,5 +1,6 @@
 package com.roseash.platform.events;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class Subscriptions {
     public Subscriptions subscribe(String type, Subscriber subscriber) {
         Subscriber known = byName.get(subscriber.name());
         if (known != null && !known.equals(subscriber)) {
-            throw new IllegalArgumentException("Subscriber " + subscriber.name() + " is already at " + known.endpoint());
+            throw new IllegalArgumentException("Subscriber " + subscriber.name() + " is already at "
+                    + known.endpoint().map(URI::toString).orElse("no address"));
         }
         byName.put(subscriber.name(), subscriber);
         List<Subscriber> subscribers = byType.computeIfAbsent(type, t -> new ArrayList<>());

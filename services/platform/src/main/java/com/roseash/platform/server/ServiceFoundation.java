@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.roseash.contract.ServiceName;
 import com.roseash.contract.ServiceName.SignOn;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.FederatedAccountMenu;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.cache.PageCache;
@@ -20,6 +20,7 @@ import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
 import com.roseash.platform.db.SchemaReadiness;
 import com.roseash.platform.errors.ErrorResponses;
+import com.roseash.platform.eventroutes.DomainEvents;
 import com.roseash.platform.fragments.FragmentClient;
 import com.roseash.platform.web.PageChrome;
 import com.roseash.platform.web.PageRenderer;
@@ -100,6 +101,11 @@ public final class ServiceFoundation {
         List<AutoCloseable> resources = new ArrayList<>(List.of(cache, database));
         resources.addAll(List.of(own));
         return new ServiceParts(service, server, resources);
+    }
+
+    /** This service's domain events: its outbox and processor, and its handlers' routes; close it with the service. */
+    public DomainEvents domainEvents() {
+        return DomainEvents.of(service, config, database);
     }
 
     public RoseAshConfig config() {

@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceName, List<RouteGroup>> publicGroups = new EnumMap<>(ServiceName.class);
     private final Gateway gateway;
     private final SumUpStandIn sumup;
+    private final LocalMail mail;
     private final DatabaseSettings database;
     private final String redisUrl;
     private Optional<String> adminPassword = Optional.empty();
@@ -110,6 +111,10 @@ public final class LocalStack implements AutoCloseable {
             progress.ready("sumup", "stand-in at " + sumup.baseUrl());
 
             gateway = keep(new Gateway(options.gatewayPort()));
+            // Mail is caught on this machine: the services send for real (confirmations, newsletters), nothing leaves.
+            mail = keep(LocalMail.start());
+            gateway.route("mail." + DOMAIN, mail.pagePort());
+            progress.ready("mail", "caught on this machine, read at " + mailboxUrl());
             Map<ServiceName, ServicePorts> ports = new EnumMap<>(ServiceName.class);
             for (ServiceName service : startOrder()) {
                 ports.put(service, ServicePorts.allocate());
@@ -123,6 +128,9 @@ public final class LocalStack implements AutoCloseable {
             shared.put(PlatformSettings.DOMAIN.key(), DOMAIN);
             // What the operator generates into the platform Secret; a fresh set per start is enough locally.
             shared.put(PlatformSettings.SESSION_SECRET.key(), Secrets.random());
+            shared.put(PlatformSettings.MAIL_HOST.key(), "127.0.0.1");
+            shared.put(PlatformSettings.MAIL_PORT.key(), String.valueOf(mail.smtpPort()));
+            shared.put(PlatformSettings.MAIL_SECURITY.key(), "none");
             shared.put(CartSettings.SUMUP_API_URL.key(), sumup.baseUrl().toString());
             shared.put(CartSettings.SUMUP_API_KEY.key(), sumup.apiKey());
             shared.put(CartSettings.SUMUP_MERCHANT_CODE.key(), sumup.merchantCode());
@@ -211,6 +219,16 @@ public final class LocalStack implements AutoCloseable {
     /** SumUp as the stack's cart sees it (tests pay, decline and forge notifications with it). */
     public SumUpStandIn sumup() {
         return sumup;
+    }
+
+    /** The mail the services sent (tests follow the links in it). */
+    public LocalMail mail() {
+        return mail;
+    }
+
+    /** The mailbox page, through the gateway. */
+    public String mailboxUrl() {
+        return "http://mail." + DOMAIN + ":" + gateway.port() + "/";
     }
 
     /** The demo admin's password, on the start that created the admin only. */

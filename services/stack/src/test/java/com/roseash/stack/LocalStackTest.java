@@ -16,12 +16,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.roseash.contract.ServiceName;
+import com.roseash.platform.mail.Email;
+import com.roseash.platform.mail.Mailer;
 import com.roseash.platform.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +110,22 @@ class LocalStackTest {
                         .contains("\"schema\":\"" + service.id() + "\"").contains("\"redis\":\"up\"");
                 PAGES.get(service).probe(stack);
             }
+            mailIsCaughtAndShownOnTheMailboxPage(stack);
         }
+    }
+
+    /** The services send through the stack's SMTP server; a developer reads the mail, and follows its links, there. */
+    private static void mailIsCaughtAndShownOnTheMailboxPage(LocalStack stack) {
+        assertThat(page(stack, "mail", "/", 200).body()).contains("No mail yet");
+        Mailer mailer = new Mailer("127.0.0.1", stack.mail().smtpPort(), "Rose Ash <no-reply@rose-ash.localhost>", "", "",
+                Mailer.Security.NONE, Duration.ofSeconds(10));
+        mailer.send(new Email("someone@example.org", "Confirm your address <now>",
+                "Follow http://account.rose-ash.localhost/confirm?t=a&b=c to confirm."));
+        assertThat(stack.mail().receivedBy("someone@example.org")).hasSize(1);
+        assertThat(page(stack, "mail", "/", 200).body()).contains("Confirm your address &lt;now&gt;</a> to someone@example.org");
+        assertThat(page(stack, "mail", "/0", 200).body())
+                .contains("Follow <a href=\"http://account.rose-ash.localhost/confirm?t=a&amp;b=c\">");
+        page(stack, "mail", "/1", 404);
     }
 
     private static URI gatewayUri(LocalStack stack, String service, String pathAndQuery) {

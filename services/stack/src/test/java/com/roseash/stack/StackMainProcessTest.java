@@ -51,7 +51,8 @@ class StackMainProcessTest {
                     "  postgres   embedded, port \\d+ \\(\\d+\\.\\d s\\)",
                     "  redis      .+, port \\d+ \\(\\d+\\.\\d s\\)",
                     "  schemas    " + Domains.ALL.size() + " up to date, \\d+ migrations applied \\(\\d+\\.\\d s\\)",
-                    "  sumup      stand-in at http://127\\.0\\.0\\.1:\\d+"));
+                    "  sumup      stand-in at http://127\\.0\\.0\\.1:\\d+",
+                    Pattern.quote("  mail       caught on this machine, read at http://mail.rose-ash.localhost:" + port + "/")));
             for (ServiceName service : LocalStack.startOrder()) {
                 expected.add(Pattern.quote("  %-10s ".formatted(service.id())) + "started \\(\\d+\\.\\d s\\)");
             }

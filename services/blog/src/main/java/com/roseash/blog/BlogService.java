@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import com.roseash.blog.editor.EditorRepository;
 import com.roseash.blog.editor.EditorRoutes;
-import com.roseash.blog.embeds.ProductEmbeds;
+import com.roseash.blog.embeds.CardEmbeds;
+import com.roseash.blog.embeds.CardKind;
+import com.roseash.blog.embeds.UpcomingEvents;
 import com.roseash.blog.feed.AtomFeed;
 import com.roseash.blog.feed.FeedRoutes;
 import com.roseash.blog.ghost.GhostExportParser;
@@ -70,11 +72,14 @@ public final class BlogService {
         PageCache pageCache = platform.pageCache();
         Pages pages = platform.pages(chrome.and(platform.accountMenu()), Optional.of(pageCache));
 
-        ProductEmbeds products = new ProductEmbeds(platform.fragments(), platform.site().publicUrls().get(ServiceName.MARKET));
+        Map<ServiceName, String> urls = platform.site().publicUrls();
+        CardEmbeds cards = new CardEmbeds(platform.fragments(), CardKind.product(urls.get(ServiceName.MARKET)),
+                CardKind.event(urls.get(ServiceName.EVENTS)));
+        UpcomingEvents upcoming = new UpcomingEvents(platform.fragments(), urls.get(ServiceName.EVENTS));
         PostRoutes posts = new PostRoutes(entries, new TagRepository(db), pages.renderer(),
-                config.integer(BlogSettings.PAGE_SIZE), products);
+                config.integer(BlogSettings.PAGE_SIZE), cards, upcoming);
         FeedRoutes feed = new FeedRoutes(entries, new AtomFeed(platform.site().name(), platform.site().publicUrl()),
-                config.integer(BlogSettings.FEED_SIZE), products);
+                config.integer(BlogSettings.FEED_SIZE), cards);
         MarkdownRenderer markdown = new MarkdownRenderer();
         EditorRoutes editor = new EditorRoutes(new EditorRepository(db, markdown), db, menu, markdown, pages.renderer(),
                 pageCache, new Roles(pages.errors()));

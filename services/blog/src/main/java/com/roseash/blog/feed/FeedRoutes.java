@@ -1,6 +1,6 @@
 package com.roseash.blog.feed;
 
-import com.roseash.blog.embeds.ProductEmbeds;
+import com.roseash.blog.embeds.CardEmbeds;
 import com.roseash.blog.posts.EntryRepository;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -14,13 +14,13 @@ public final class FeedRoutes implements HttpService {
     private final EntryRepository entries;
     private final AtomFeed feed;
     private final int size;
-    private final ProductEmbeds products;
+    private final CardEmbeds embeds;
 
-    public FeedRoutes(EntryRepository entries, AtomFeed feed, int size, ProductEmbeds products) {
+    public FeedRoutes(EntryRepository entries, AtomFeed feed, int size, CardEmbeds embeds) {
         this.entries = entries;
         this.feed = feed;
         this.size = size;
-        this.products = products;
+        this.embeds = embeds;
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class FeedRoutes implements HttpService {
             response.header(HeaderNames.CONTENT_TYPE, "application/atom+xml; charset=UTF-8");
             // A feed reader gets a link for each product a post shows, not its card with a cart form.
             response.send(feed.render(entries.latestPosts(size).stream()
-                    .map(post -> post.withHtml(products.withLinks(post.html()))).toList()));
+                    .map(post -> post.withHtml(embeds.withLinks(post.html()))).toList()));
         });
     }
 }

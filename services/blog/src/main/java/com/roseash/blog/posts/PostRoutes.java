@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.roseash.blog.embeds.ProductEmbeds;
+import com.roseash.blog.embeds.CardEmbeds;
+import com.roseash.blog.embeds.UpcomingEvents;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageOf;
 import com.roseash.platform.web.PageRenderer;
@@ -28,15 +29,17 @@ public final class PostRoutes implements HttpService {
     private final TagRepository tags;
     private final PageRenderer renderer;
     private final int pageSize;
-    private final ProductEmbeds products;
+    private final CardEmbeds embeds;
+    private final UpcomingEvents upcoming;
 
     public PostRoutes(EntryRepository entries, TagRepository tags, PageRenderer renderer, int pageSize,
-                      ProductEmbeds products) {
+                      CardEmbeds embeds, UpcomingEvents upcoming) {
+        this.upcoming = upcoming;
         this.entries = entries;
         this.tags = tags;
         this.renderer = renderer;
         this.pageSize = pageSize;
-        this.products = products;
+        this.embeds = embeds;
     }
 
     /** View of a list item: the summary plus what the template cannot compute. */
@@ -58,7 +61,12 @@ public final class PostRoutes implements HttpService {
         renderer.renderShared(request, response, () -> {
             PageOf<EntrySummary> posts = entries.publishedPosts(page, pageSize);
             Paging.requireExists(posts);
-            return new Page(page == 1 ? "" : "Page " + page, "blog/home", listModel(posts, ""));
+            Map<String, Object> model = new HashMap<>(listModel(posts, ""));
+            if (page == 1) {
+                // Inside the shared render, cached with the page: the list is the same for every reader.
+                model.put("upcomingEvents", upcoming.html());
+            }
+            return new Page(page == 1 ? "" : "Page " + page, "blog/home", model);
         });
     }
 
@@ -89,7 +97,7 @@ public final class PostRoutes implements HttpService {
             Entry stored = entries.published(kind, slug)
                     .orElseThrow(() -> new NotFoundException("There is no " + kind.dbValue() + " called " + slug + "."));
             // Inside the shared render: the cards carry nothing per visitor, and are cached with the page.
-            Entry entry = stored.withHtml(products.withCards(stored.html()));
+            Entry entry = stored.withHtml(embeds.withCards(stored.html()));
             return new Page(entry.title(), template, Map.of("entry", entry,
                     "publishedIso", Dates.iso(entry.publishedAt()), "publishedHuman", Dates.human(entry.publishedAt()),
                     "hasTags", !entry.tags().isEmpty()));

@@ -12,25 +12,43 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Markers in the renderer's own output, against a market stood in by a function. */
-class ProductEmbedsTest {
+/** Markers in the renderer's own output, against a market and events stood in by functions. */
+class CardEmbedsTest {
 
     private static final String MARKET = "https://market.coop.example/";
+    private static final String EVENTS = "https://events.coop.example/";
+    private static final String FAIR_CARD = "<div class=\"event-card\">Apple fair</div>";
     private static final String JAM_CARD = "<div class=\"product-card\">Damson jam</div>";
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
 
     private final List<String> asked = new CopyOnWriteArrayList<>();
 
     /** A market with one product, damson-jam, noting every slug it is asked for. */
-    private ProductEmbeds embeds() {
+    private CardEmbeds embeds() {
         return embeds(slug -> slug.equals("damson-jam") ? Optional.of(JAM_CARD) : Optional.empty());
     }
 
-    private ProductEmbeds embeds(Function<String, Optional<String>> market) {
-        return new ProductEmbeds(slug -> {
+    private CardEmbeds embeds(Function<String, Optional<String>> market) {
+        return new CardEmbeds((kind, slug) -> {
             asked.add(slug);
+            if (kind.marker().equals("event")) {
+                return slug.equals("apple-fair") ? Optional.of(FAIR_CARD) : Optional.empty();
+            }
             return market.apply(slug);
-        }, MARKET);
+        }, CardKind.product(MARKET), CardKind.event(EVENTS));
+    }
+
+    @Test
+    void anEventMarkerBecomesTheEventsCardAndALinkToTheCalendarWhenEventsCannotShowIt() {
+        String html = embeds().withCards(MARKDOWN.render("Come along:\n\n[[event:apple-fair]]\n\n[[event:gone-fair]]\n\n"
+                + "[[product:damson-jam]]"));
+
+        assertThat(html).isEqualTo("<p>Come along:</p>\n" + FAIR_CARD + "\n<p><a class=\"event-card-unavailable\" "
+                + "href=\"https://events.coop.example/events/gone-fair/\">See this event in the calendar</a></p>\n" + JAM_CARD + "\n");
+        assertThat(asked).containsExactlyInAnyOrder("apple-fair", "gone-fair", "damson-jam");
+        assertThat(embeds().withLinks(MARKDOWN.render("[[event:apple-fair]]")))
+                .isEqualTo("<p><a href=\"https://events.coop.example/events/apple-fair/\">See this event in the calendar</a></p>\n");
+        assertThat(embeds().withCards(MARKDOWN.render("[[meeting:apple-fair]]"))).contains("<p>[[meeting:apple-fair]]</p>");
     }
 
     @Test
@@ -95,7 +113,7 @@ class ProductEmbedsTest {
     @Test
     void severalProductsAreAskedForAtOnce() {
         CountDownLatch bothAsked = new CountDownLatch(2);
-        ProductEmbeds embeds = embeds(slug -> {
+        CardEmbeds embeds = embeds(slug -> {
             bothAsked.countDown();
             try {
                 // Asked one after the other, the first would wait here for the second until it gave up.

@@ -44,7 +44,7 @@ class ImagesIT {
     @Test
     void everyImageIsAnOciLayoutWhoseManifestHasThePrintedDigest() throws IOException {
         assertThat(BUILT.digests().keySet()).containsExactly("base", "postgres-15", "postgres-16", "postgres-17",
-                "postgres-18", "redis", "blog", "market", "cart", "federation", "account", "migrate", "operator");
+                "postgres-18", "redis", "blog", "market", "cart", "events", "federation", "account", "migrate", "operator");
         for (var image : BUILT.digests().entrySet()) {
             OciImage read = OciImage.read(BUILT.archive(image.getKey()), scratch);
             assertThat(read.digest()).as(image.getKey()).isEqualTo(image.getValue());

@@ -15,7 +15,7 @@ public enum ServiceName {
     BLOG(Module.LANDED, SignOn.CLIENT, true, "posts, pages, tags and navigation"),
     MARKET(Module.LANDED, SignOn.CLIENT, false, "products, categories and stalls"),
     CART(Module.LANDED, SignOn.CLIENT, false, "carts, orders and payments"),
-    EVENTS(Module.COMING, SignOn.CLIENT, false, "calendars, events and tickets"),
+    EVENTS(Module.LANDED, SignOn.CLIENT, false, "calendars, events and tickets"),
     FEDERATION(Module.LANDED, SignOn.PROVIDER, false, "users, single sign-on and ActivityPub"),
     ACCOUNT(Module.LANDED, SignOn.CLIENT, false, "the member's dashboard");
 

@@ -64,13 +64,13 @@ public final class PlatformSettings {
     public static final Setting MAIL_TIMEOUT = Setting.of("rose-ash.mail.timeout", "PT10S",
             "Longest wait for the SMTP server to connect, answer or take the mail.");
 
-    public static final Setting EVENTS_SAFETY_POLL = Setting.of("rose-ash.events.safety-poll", "PT5S",
+    public static final Setting DOMAIN_EVENTS_SAFETY_POLL = Setting.of("rose-ash.domain-events.safety-poll", "PT5S",
             "Longest wait before the outbox processor looks for due domain events without being notified.");
-    public static final Setting EVENTS_FIRST_RETRY = Setting.of("rose-ash.events.first-retry", "PT1S",
+    public static final Setting DOMAIN_EVENTS_FIRST_RETRY = Setting.of("rose-ash.domain-events.first-retry", "PT1S",
             "Wait before a failed domain-event delivery is tried again; doubled after each failure.");
-    public static final Setting EVENTS_MAX_RETRY = Setting.of("rose-ash.events.max-retry", "PT10M",
+    public static final Setting DOMAIN_EVENTS_MAX_RETRY = Setting.of("rose-ash.domain-events.max-retry", "PT10M",
             "Longest wait between two tries of one domain-event delivery.");
-    public static final Setting EVENTS_TIMEOUT = Setting.of("rose-ash.events.timeout", "PT10S",
+    public static final Setting DOMAIN_EVENTS_TIMEOUT = Setting.of("rose-ash.domain-events.timeout", "PT10S",
             "Longest wait for a subscribing service to handle one domain event.");
 
     private PlatformSettings() {
@@ -99,7 +99,7 @@ public final class PlatformSettings {
                 DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, REDIS_URL, REDIS_TIMEOUT,
                 PAGE_TTL, FRAGMENT_TTL, FRAGMENT_TIMEOUT, SESSION_SECRET, SESSION_IDLE, SESSION_ABSOLUTE, LOG_FORMAT,
                 MAIL_HOST, MAIL_PORT, MAIL_FROM, MAIL_USERNAME, MAIL_PASSWORD, MAIL_SECURITY, MAIL_TIMEOUT,
-                EVENTS_SAFETY_POLL, EVENTS_FIRST_RETRY, EVENTS_MAX_RETRY, EVENTS_TIMEOUT));
+                DOMAIN_EVENTS_SAFETY_POLL, DOMAIN_EVENTS_FIRST_RETRY, DOMAIN_EVENTS_MAX_RETRY, DOMAIN_EVENTS_TIMEOUT));
         for (ServiceName service : ServiceName.values()) {
             all.add(internalUrl(service));
             all.add(publicUrl(service));

@@ -51,9 +51,10 @@ public final class DomainEvents implements AutoCloseable {
                         : new Subscriber(subscriber.id(), URI.create(base.replaceAll("/+$", "") + EventRoutes.MOUNT)));
             }
         }
-        OutboxSettings settings = new OutboxSettings(config.duration(PlatformSettings.EVENTS_SAFETY_POLL), 50,
-                config.duration(PlatformSettings.EVENTS_FIRST_RETRY), config.duration(PlatformSettings.EVENTS_MAX_RETRY),
-                Duration.ofSeconds(2), config.duration(PlatformSettings.EVENTS_TIMEOUT));
+        OutboxSettings settings = new OutboxSettings(config.duration(PlatformSettings.DOMAIN_EVENTS_SAFETY_POLL), 50,
+                config.duration(PlatformSettings.DOMAIN_EVENTS_FIRST_RETRY),
+                config.duration(PlatformSettings.DOMAIN_EVENTS_MAX_RETRY),
+                Duration.ofSeconds(2), config.duration(PlatformSettings.DOMAIN_EVENTS_TIMEOUT));
         Optional<OutboxProcessor> processor = EventType.publishedBy(service).isEmpty() ? Optional.empty()
                 : Optional.of(new OutboxProcessor(database, tables, subscriptions, settings).start());
         return new DomainEvents(service, new Outbox(tables, subscriptions),

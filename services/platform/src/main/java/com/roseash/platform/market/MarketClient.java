@@ -26,7 +26,12 @@ public final class MarketClient {
 
     /** @param internalUrl the market's internal socket ({@code rose-ash.internal-url.market}) */
     public MarketClient(String internalUrl, Duration timeout) {
-        this.base = internalUrl.replaceAll("/+$", "") + MarketContract.MOUNT;
+        this(internalUrl, MarketContract.MOUNT, timeout);
+    }
+
+    /** A seller serving the contract at {@code mount}: the market's, or events' {@link MarketContract#TICKETS_MOUNT}. */
+    public MarketClient(String internalUrl, String mount, Duration timeout) {
+        this.base = internalUrl.replaceAll("/+$", "") + mount;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }

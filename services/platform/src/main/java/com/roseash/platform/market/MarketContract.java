@@ -10,10 +10,15 @@ package com.roseash.platform.market;
  *       "quantity": 2}]}}: holds all or nothing; asked again for the same order, answers what it held then;</li>
  *   <li>{@code POST /internal/market/reservations/{orderId}/release}: gives the stock back, once.</li>
  * </ul>
+ *
+ * <p>It is the contract of every seller whose items a cart holds: events serves it for tickets at
+ * {@link #TICKETS_MOUNT}, where a slug names a ticket type.
  */
 public final class MarketContract {
 
     public static final String MOUNT = "/internal/market";
+    /** Where events serves the same contract for its ticket types. */
+    public static final String TICKETS_MOUNT = "/internal/tickets";
     public static final String OFFERS = "/offers";
     public static final String RESERVATIONS = "/reservations";
     public static final String RELEASE = "/release";

@@ -34,6 +34,11 @@ public final class RoutedService implements AutoCloseable {
         return internal.get(path);
     }
 
+    /** The internal routing as a client, for posts (contracts, domain events) as another service makes them. */
+    public RoutedClient internalClient() {
+        return internal;
+    }
+
     /** A new visitor with no cookies yet. */
     public RoutedClient visitor() {
         HttpRouting.Builder routing = HttpRouting.builder();

@@ -95,10 +95,14 @@ public final class RoutedClient implements AutoCloseable {
         Http1ClientRequest request = client.method(method).path(query < 0 ? path : path.substring(0, query))
                 .followRedirects(false);
         if (query >= 0) {
+            // Gathered per name first: a parameter given twice (?slug=a&slug=b) keeps both values.
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
             for (String pair : path.substring(query + 1).split("&")) {
                 String[] nameValue = pair.split("=", 2);
-                request.queryParam(decode(nameValue[0]), nameValue.length > 1 ? decode(nameValue[1]) : "");
+                parameters.computeIfAbsent(decode(nameValue[0]), name -> new ArrayList<>())
+                        .add(nameValue.length > 1 ? decode(nameValue[1]) : "");
             }
+            parameters.forEach((name, values) -> request.queryParam(name, values.toArray(String[]::new)));
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(HeaderNames.create(headers[i]), headers[i + 1]);

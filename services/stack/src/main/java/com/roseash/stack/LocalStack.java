@@ -18,6 +18,7 @@ import com.roseash.cart.CartService;
 import com.roseash.cart.CartSettings;
 import com.roseash.contract.ServiceName.SignOn;
 import com.roseash.contract.ServiceName;
+import com.roseash.events.EventsService;
 import com.roseash.federation.FederationService;
 import com.roseash.market.MarketService;
 import com.roseash.migrate.Domains;
@@ -57,7 +58,8 @@ public final class LocalStack implements AutoCloseable {
             ServiceName.BLOG, BlogService::parts,
             ServiceName.ACCOUNT, AccountService::parts,
             ServiceName.MARKET, MarketService::parts,
-            ServiceName.CART, CartService::parts);
+            ServiceName.CART, CartService::parts,
+            ServiceName.EVENTS, EventsService::parts);
     public static final String ADMIN_EMAIL = "admin@rose-ash.localhost";
     /**
      * The stack's domain: service s at {@code s.rose-ash.localhost}, as a platform's at {@code s.<domain>}.
@@ -161,6 +163,8 @@ public final class LocalStack implements AutoCloseable {
                 BlogService.loadDemoContentIfEmpty(database).ifPresent(summary -> progress.ready("demo", "blog content loaded"));
                 MarketService.loadDemoProductsIfEmpty(database)
                         .ifPresent(count -> progress.ready("demo", count + " market products loaded"));
+                EventsService.loadDemoEventsIfEmpty(database)
+                        .ifPresent(count -> progress.ready("demo", count + " events loaded"));
                 String password = Secrets.password();
                 adminPassword = FederationService.createAdminIfNoUsers(database, ADMIN_EMAIL, password).map(admin -> password);
             }

@@ -60,6 +60,15 @@ class LocalStackTest {
                 assertThat(page(stack, "market", "/", 200).body()).contains("class=\"cart-mini\"")
                         .contains("class=\"cart-count\">0<");
             },
+            ServiceName.EVENTS, stack -> {
+                // The demo calendars and what is coming up; the blog's home shows events' upcoming-events widget.
+                assertThat(page(stack, "events", "/", 200).body()).contains("<h1>Events</h1>").contains("Saturday market")
+                        .contains("Community");
+                assertThat(page(stack, "events", "/events/apple-day/", 200).body()).contains("Apple Day").contains("£6.00");
+                assertThat(page(stack, "events", "/calendars/community.ics", 200).body()).startsWith("BEGIN:VCALENDAR");
+                assertThat(page(stack, "blog", "/", 200).body()).contains("<section class=\"upcoming-events\">")
+                        .contains("href=\"http://events.rose-ash.localhost:" + stack.gatewayPort() + "/events/");
+            },
             ServiceName.FEDERATION, stack -> {
                 assertThat(page(stack, "federation", "/", 200).body()).contains("<main id=\"content\">")
                         .contains("<h1>Rose Ash accounts</h1>");

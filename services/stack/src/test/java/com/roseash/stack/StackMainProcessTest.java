@@ -58,6 +58,7 @@ class StackMainProcessTest {
             }
             expected.add("  demo       blog content loaded");
             expected.add("  demo       \\d+ market products loaded");
+            expected.add("  demo       \\d+ events loaded");
             expected.add("");
             assertThat(startup).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
@@ -65,6 +66,7 @@ class StackMainProcessTest {
             }
             assertThat(output).contains("  blog       http://blog.rose-ash.localhost:" + port + "/", "  market     http://market.rose-ash.localhost:" + port + "/",
                     "  cart       http://cart.rose-ash.localhost:" + port + "/",
+                    "  events     http://events.rose-ash.localhost:" + port + "/",
                     "  federation http://federation.rose-ash.localhost:" + port + "/", "  account    http://account.rose-ash.localhost:" + port + "/");
             assertThat(output).anySatisfy(line -> assertThat(line)
                     .matches("First start: sign in as admin@rose-ash.localhost with password [a-z2-9]{4}(-[a-z2-9]{4}){3}"));

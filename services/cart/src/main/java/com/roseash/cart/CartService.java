@@ -3,6 +3,7 @@ package com.roseash.cart;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import com.roseash.cart.carts.CartRepository;
 import com.roseash.cart.carts.CartRoutes;
 import com.roseash.cart.carts.KeptOffers;
 import com.roseash.cart.carts.PlatformOrigins;
+import com.roseash.cart.carts.Seller;
+import com.roseash.cart.carts.Sellers;
 import com.roseash.cart.carts.VisitorCart;
 import com.roseash.cart.checkout.CheckoutRoutes;
 import com.roseash.cart.checkout.NotificationRoutes;
@@ -24,6 +27,7 @@ import com.roseash.cart.checkout.PaymentSettler;
 import com.roseash.cart.checkout.Payments;
 import com.roseash.cart.checkout.PlaceOrder;
 import com.roseash.cart.checkout.StockReleases;
+import com.roseash.cart.members.MemberErasure;
 import com.roseash.cart.orders.MemberOrdersFragment;
 import com.roseash.cart.orders.OrderRepository;
 import com.roseash.cart.sumup.SumUpClient;
@@ -33,10 +37,12 @@ import com.roseash.platform.auth.Roles;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.eventroutes.DomainEvents;
+import com.roseash.platform.eventroutes.EventRoutes;
+import com.roseash.platform.events.EventType;
 import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.fragments.SiteChrome;
 import com.roseash.platform.mail.Mailer;
-import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceFoundation.Pages;
 import com.roseash.platform.server.ServiceFoundation;
@@ -73,25 +79,30 @@ public final class CartService {
         Pages pages = platform.pages(new SiteChrome(platform.fragments()).and(platform.accountMenu()), Optional.empty());
         Roles roles = new Roles(pages.errors());
 
-        MarketClient market = new MarketClient(config.string(PlatformSettings.internalUrl(ServiceName.MARKET)),
-                config.duration(CartSettings.MARKET_TIMEOUT));
+        Sellers sellers = Sellers.from(config, config.duration(CartSettings.MARKET_TIMEOUT));
+        Map<Seller, String> sellerUrls = new EnumMap<>(Seller.class);
+        for (Seller seller : Seller.values()) {
+            sellerUrls.put(seller, platform.site().links().get(seller.service().id()));
+        }
+        DomainEvents events = platform.domainEvents();
         CartRepository carts = new CartRepository(db);
-        OrderRepository orders = new OrderRepository(db);
-        CartPricing pricing = CartPricing.fresh(market);
-        CartPricing keptPricing = CartPricing.kept(new KeptOffers(market, config.duration(PlatformSettings.FRAGMENT_TTL),
-                Clock.systemUTC(), platform.cache().contentChanges()));
+        OrderRepository orders = new OrderRepository(db, events.outbox());
+        events.on(EventType.MEMBER_DELETED, new MemberErasure(carts, orders)::handle);
+        CartPricing pricing = CartPricing.fresh(sellers, sellerUrls);
+        CartPricing keptPricing = CartPricing.kept(new KeptOffers(sellers, config.duration(PlatformSettings.FRAGMENT_TTL),
+                Clock.systemUTC(), platform.cache().contentChanges()), sellerUrls);
         VisitorCart visitorCart = new VisitorCart(carts, config.string(PlatformSettings.DOMAIN), cartUrl);
         CartMiniFragment mini = new CartMiniFragment(carts, keptPricing, platform.templates(), cartUrl);
         Optional<SumUpClient> sumup = sumUp(config);
-        CartRoutes cartPage = new CartRoutes(carts, visitorCart, pricing, market, new PlatformOrigins(platform.site()), mini,
+        CartRoutes cartPage = new CartRoutes(carts, visitorCart, pricing, sellers, new PlatformOrigins(platform.site()), mini,
                 pages.renderer(), sumup.isPresent());
 
-        StockReleases stock = new StockReleases(market, orders);
+        StockReleases stock = new StockReleases(sellers, orders);
         OrderConfirmations confirmations = new OrderConfirmations(orders, Mailer.from(config), cartUrl);
         Optional<Payments> payments = sumup.map(client -> new Payments(client, orders, cartUrl));
         Optional<PaymentSettlement> settlement = sumup.map(client -> new PaymentSettlement(orders, client, stock, confirmations));
         Optional<CheckoutRoutes.Checkouts> checkouts = payments.map(pay -> new CheckoutRoutes.Checkouts(
-                new PlaceOrder(carts, orders, market), pay, orders, stock));
+                new PlaceOrder(carts, orders, sellers), pay, orders, stock));
 
         ServiceServer.Builder server = platform.server(pages)
                 .route("/", cartPage)
@@ -101,16 +112,17 @@ public final class CartService {
                 .route(OrderEditorRoutes.MOUNT, new OrderEditorRoutes(orders, sumup, stock, pages.renderer(), roles,
                         pages.errors()))
                 .internalRoute(Sockets.FRAGMENTS_PATH, new MemberOrdersFragment(orders, platform.templates(), cartUrl)
-                        .addTo(mini.addTo(new FragmentRoutes())));
+                        .addTo(mini.addTo(new FragmentRoutes())))
+                .internalRoute(EventRoutes.MOUNT, events.routes());
         if (settlement.isEmpty()) {
             LOG.log(Level.WARNING, "SumUp is not set up (" + CartSettings.SUMUP_API_KEY.key() + ", "
                     + CartSettings.SUMUP_MERCHANT_CODE.key() + "): carts work, checkout is refused");
-            return platform.parts(server);
+            return platform.parts(server, events);
         }
         PaymentSettler settler = new PaymentSettler(orders, settlement.get(), stock, confirmations,
                 config.duration(CartSettings.PAYMENT_WINDOW), Clock.systemUTC())
                 .every(config.duration(CartSettings.SETTLE_INTERVAL));
-        return platform.parts(server.route("/", new NotificationRoutes(sumup.get(), settlement.get())), settler);
+        return platform.parts(server.route("/", new NotificationRoutes(sumup.get(), settlement.get())), settler, events);
     }
 
     /** SumUp's client, when its key and merchant code are set. */

@@ -1,5 +1,5 @@
 package com.roseash.cart.carts;
 
-/** A product in a cart, by slug, and how many. Titles and prices are the market's, read when shown. */
-public record CartItem(String slug, int quantity) {
+/** An item in a cart: whose, by slug, and how many. Titles and prices are the seller's, read when shown. */
+public record CartItem(Seller seller, String slug, int quantity) {
 }

@@ -3,12 +3,13 @@ package com.roseash.cart.carts;
 import com.roseash.platform.money.Money;
 
 /**
- * A cart's line as the market prices it now.
+ * A cart's line as its seller prices it now.
  *
- * @param unitPrice null when the market could not be asked, or no longer sells the product
+ * @param url       the item's page on its seller's host
+ * @param unitPrice null when the seller could not be asked, or no longer sells the item
  * @param problem   why the line cannot be bought as it is ("no longer for sale", "only 2 left"); empty when it can
  */
-public record CartLine(String slug, String title, int quantity, Money unitPrice, String problem) {
+public record CartLine(Seller seller, String slug, String url, String title, int quantity, Money unitPrice, String problem) {
 
     public Money total() {
         return unitPrice == null ? null : unitPrice.times(quantity);
@@ -20,5 +21,10 @@ public record CartLine(String slug, String title, int quantity, Money unitPrice,
 
     public boolean hasProblem() {
         return !problem.isEmpty();
+    }
+
+    /** Templates: the seller in forms and paths. */
+    public String sellerId() {
+        return seller.id();
     }
 }

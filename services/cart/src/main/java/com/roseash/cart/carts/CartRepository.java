@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.roseash.platform.db.Columns;
 import com.roseash.platform.db.Transactions;
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
 
 /**
  * Carts: a visitor's (by the id in their cart cookie) and a member's (by federation's subject). Quantities are
@@ -32,35 +33,42 @@ public final class CartRepository {
     }
 
     public List<CartItem> items(String cartId) {
-        return db.execute().query("SELECT product_slug, quantity FROM cart.cart_items WHERE cart_id = ? ORDER BY added_at, "
-                        + "product_slug", cartId)
-                .map(row -> new CartItem(Columns.string(row, "product_slug"), row.column("quantity").getInt())).toList();
+        return db.execute().query("SELECT seller, product_slug, quantity FROM cart.cart_items WHERE cart_id = ?"
+                        + " ORDER BY added_at, seller, product_slug", cartId)
+                .map(row -> new CartItem(Seller.of(Columns.string(row, "seller")).orElseThrow(),
+                        Columns.string(row, "product_slug"), row.column("quantity").getInt())).toList();
     }
 
-    /** Adds {@code quantity} of a product, creating the cart on its first item; capped at {@link #MAX_QUANTITY}. */
-    public void add(String cartId, String slug, int quantity) {
+    /** Adds {@code quantity} of an item, creating the cart on its first item; capped at {@link #MAX_QUANTITY}. */
+    public void add(String cartId, Seller seller, String slug, int quantity) {
         Transactions.inTransaction(db, tx -> {
             tx.dml("INSERT INTO cart.carts (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET updated_at = now()", cartId);
             return tx.dml("""
-                    INSERT INTO cart.cart_items (cart_id, product_slug, quantity) VALUES (?, ?, least(?, ?))
-                    ON CONFLICT (cart_id, product_slug)
+                    INSERT INTO cart.cart_items (cart_id, seller, product_slug, quantity) VALUES (?, ?, ?, least(?, ?))
+                    ON CONFLICT (cart_id, seller, product_slug)
                     DO UPDATE SET quantity = least(cart.cart_items.quantity + excluded.quantity, ?)""",
-                    cartId, slug, quantity, MAX_QUANTITY, MAX_QUANTITY);
+                    cartId, seller.id(), slug, quantity, MAX_QUANTITY, MAX_QUANTITY);
         });
     }
 
     /** Sets a line's quantity; 0 removes it. */
-    public void setQuantity(String cartId, String slug, int quantity) {
+    public void setQuantity(String cartId, Seller seller, String slug, int quantity) {
         if (quantity <= 0) {
-            remove(cartId, slug);
+            remove(cartId, seller, slug);
             return;
         }
-        db.execute().dml("UPDATE cart.cart_items SET quantity = least(?, ?) WHERE cart_id = ? AND product_slug = ?",
-                quantity, MAX_QUANTITY, cartId, slug);
+        db.execute().dml("UPDATE cart.cart_items SET quantity = least(?, ?) WHERE cart_id = ? AND seller = ?"
+                + " AND product_slug = ?", quantity, MAX_QUANTITY, cartId, seller.id(), slug);
     }
 
-    public void remove(String cartId, String slug) {
-        db.execute().dml("DELETE FROM cart.cart_items WHERE cart_id = ? AND product_slug = ?", cartId, slug);
+    public void remove(String cartId, Seller seller, String slug) {
+        db.execute().dml("DELETE FROM cart.cart_items WHERE cart_id = ? AND seller = ? AND product_slug = ?", cartId,
+                seller.id(), slug);
+    }
+
+    /** A member left: their cart goes. */
+    public void forgetMember(DbTransaction tx, String member) {
+        tx.dml("DELETE FROM cart.carts WHERE member = ?", member);
     }
 
     public void empty(String cartId) {
@@ -95,9 +103,9 @@ public final class CartRepository {
             String memberCart = existing.get();
             if (!memberCart.equals(visitorCartId) && !someoneElses) {
                 tx.dml("""
-                        INSERT INTO cart.cart_items (cart_id, product_slug, quantity, added_at)
-                        SELECT ?, product_slug, quantity, added_at FROM cart.cart_items WHERE cart_id = ?
-                        ON CONFLICT (cart_id, product_slug)
+                        INSERT INTO cart.cart_items (cart_id, seller, product_slug, quantity, added_at)
+                        SELECT ?, seller, product_slug, quantity, added_at FROM cart.cart_items WHERE cart_id = ?
+                        ON CONFLICT (cart_id, seller, product_slug)
                         DO UPDATE SET quantity = least(cart.cart_items.quantity + excluded.quantity, ?)""",
                         memberCart, visitorCartId, MAX_QUANTITY);
                 tx.dml("DELETE FROM cart.carts WHERE id = ? AND member IS NULL", visitorCartId);

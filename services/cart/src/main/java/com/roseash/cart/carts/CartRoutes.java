@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.csrf.CsrfExempt;
 import com.roseash.platform.errors.ErrorResponses;
-import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.market.MarketContract;
 import com.roseash.platform.market.MarketUnavailable;
 import com.roseash.platform.visitor.CurrentUser;
@@ -47,18 +46,18 @@ public final class CartRoutes implements HttpService, CsrfExempt {
     private final CartRepository carts;
     private final VisitorCart visitorCart;
     private final CartPricing pricing;
-    private final MarketClient market;
+    private final Sellers sellers;
     private final PlatformOrigins origins;
     private final CartMiniFragment mini;
     private final PageRenderer renderer;
     private final boolean paymentsSetUp;
 
-    public CartRoutes(CartRepository carts, VisitorCart visitorCart, CartPricing pricing, MarketClient market,
+    public CartRoutes(CartRepository carts, VisitorCart visitorCart, CartPricing pricing, Sellers sellers,
                       PlatformOrigins origins, CartMiniFragment mini, PageRenderer renderer, boolean paymentsSetUp) {
         this.carts = carts;
         this.visitorCart = visitorCart;
         this.pricing = pricing;
-        this.market = market;
+        this.sellers = sellers;
         this.origins = origins;
         this.mini = mini;
         this.renderer = renderer;
@@ -69,8 +68,8 @@ public final class CartRoutes implements HttpService, CsrfExempt {
     public void routing(HttpRules rules) {
         rules.get("/", (request, response) -> show(request, response, Status.OK_200, ""))
                 .post(ADD, this::add)
-                .post("/items/{slug}", this::change)
-                .post("/items/{slug}/remove", this::remove);
+                .post("/items/{seller}/{slug}", this::change)
+                .post("/items/{seller}/{slug}/remove", this::remove);
     }
 
     @Override
@@ -99,26 +98,31 @@ public final class CartRoutes implements HttpService, CsrfExempt {
             throw new ForbiddenException("Adding to a cart is accepted only from this platform's own pages.");
         }
         Parameters form = FormData.of(request);
+        String sellerId = form.first("seller").orElse(Seller.MARKET.id());
+        Seller seller = Seller.of(sellerId).orElseThrow(() -> ErrorResponses.badRequest(
+                "seller must be market or events, not \"" + sellerId + "\""));
         String slug = form.first("slug").orElse("");
         if (!Slugs.isValid(slug)) {
-            throw ErrorResponses.badRequest("slug must name a product: lowercase letters, digits and hyphens");
+            throw ErrorResponses.badRequest("slug must name an item: lowercase letters, digits and hyphens");
         }
         int quantity = quantity(form.first("quantity").orElse("1"));
         try {
-            if (market.offers(List.of(slug)).isEmpty()) {
-                throw new NotFoundException("There is no product " + slug + " for sale.");
+            if (sellers.of(seller).offers(List.of(slug)).isEmpty()) {
+                throw new NotFoundException("There is no " + (seller == Seller.MARKET ? "product " : "ticket ") + slug
+                        + " for sale.");
             }
         } catch (MarketUnavailable e) {
-            // The market is down: the product is added all the same, and priced (or refused) when it is back.
+            // The seller is down: the item is added all the same, and priced (or refused) when it is back.
         }
         String cart = visitorCart.orNew(request, response);
         List<CartItem> items = carts.items(cart);
-        if (items.size() >= MarketContract.MAX_LINES && items.stream().noneMatch(item -> item.slug().equals(slug))) {
+        if (items.size() >= MarketContract.MAX_LINES
+                && items.stream().noneMatch(item -> item.seller() == seller && item.slug().equals(slug))) {
             // An order holds at most this many products, and the market prices no more at once.
             throw new HttpException("A cart holds at most " + MarketContract.MAX_LINES + " different products.",
                     Status.CONFLICT_409, true);
         }
-        carts.add(cart, slug, quantity);
+        carts.add(cart, seller, slug, quantity);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         if (request.query().first(FRAGMENT_ANSWER).orElse("").equals(CartMiniFragment.TYPE)) {
             // Read by the page's script on another of the platform's hosts, with the cart cookie: CORS with credentials.
@@ -134,17 +138,24 @@ public final class CartRoutes implements HttpService, CsrfExempt {
     }
 
     private void change(ServerRequest request, ServerResponse response) {
-        String slug = Slugs.fromPath(request, "product");
+        Seller seller = seller(request);
+        String slug = Slugs.fromPath(request, "item");
         int quantity = FormData.of(request).first("quantity").map(CartRoutes::quantityOrZero)
                 .orElseThrow(() -> ErrorResponses.badRequest("quantity is required: 0 to " + CartRepository.MAX_QUANTITY));
-        visitorCart.existing(request, response).ifPresent(cart -> carts.setQuantity(cart, slug, quantity));
+        visitorCart.existing(request, response).ifPresent(cart -> carts.setQuantity(cart, seller, slug, quantity));
         response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
     }
 
     private void remove(ServerRequest request, ServerResponse response) {
-        String slug = Slugs.fromPath(request, "product");
-        visitorCart.existing(request, response).ifPresent(cart -> carts.remove(cart, slug));
+        Seller seller = seller(request);
+        String slug = Slugs.fromPath(request, "item");
+        visitorCart.existing(request, response).ifPresent(cart -> carts.remove(cart, seller, slug));
         response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
+    }
+
+    private static Seller seller(ServerRequest request) {
+        String id = request.path().pathParameters().get("seller");
+        return Seller.of(id).orElseThrow(() -> new NotFoundException("There is no seller " + id + "."));
     }
 
     private static int quantity(String text) {

@@ -1,37 +1,51 @@
 package com.roseash.cart.checkout;
 
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.roseash.cart.carts.Seller;
+import com.roseash.cart.carts.Sellers;
+import com.roseash.cart.orders.OrderItem;
 import com.roseash.cart.orders.OrderRepository;
-import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.market.MarketUnavailable;
 
 /**
- * Gives an ended order's stock back to the market. The order remembers that the market still holds it until the
- * market says it no longer does, so a release the market missed (down, slow) is tried again by the settler.
+ * Gives an ended order's items back to their sellers (the market's stock, events' tickets). The order remembers
+ * that they are held until every seller says they no longer are, so a release a seller missed (down, slow) is tried
+ * again by the settler.
  */
 public final class StockReleases {
 
     private static final System.Logger LOG = System.getLogger(StockReleases.class.getName());
 
-    private final MarketClient market;
+    private final Sellers sellers;
     private final OrderRepository orders;
 
-    public StockReleases(MarketClient market, OrderRepository orders) {
-        this.market = market;
+    public StockReleases(Sellers sellers, OrderRepository orders) {
+        this.sellers = sellers;
         this.orders = orders;
     }
 
-    /** True when the market no longer holds the order's stock; false when it could not be asked (tried again later). */
+    /** True when no seller holds the order's items any more; false when one could not be asked (tried again later). */
     public boolean release(String orderId) {
-        try {
-            market.release(orderId);
-            orders.stockReleased(orderId);
-            return true;
-        } catch (MarketUnavailable e) {
-            LOG.log(Level.WARNING, "The stock of order " + orderId + " is still held; it is given back later: " + e.getMessage());
-            return false;
+        boolean all = true;
+        Set<Seller> holding = orders.byId(orderId).map(order -> order.lines().stream().map(OrderItem::seller)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Seller.class)))).orElse(EnumSet.allOf(Seller.class));
+        for (Seller seller : holding) {
+            try {
+                sellers.of(seller).release(orderId);
+            } catch (MarketUnavailable e) {
+                LOG.log(Level.WARNING, "What " + seller.id() + " holds for order " + orderId
+                        + " is still held; it is given back later: " + e.getMessage());
+                all = false;
+            }
         }
+        if (all) {
+            orders.stockReleased(orderId);
+        }
+        return all;
     }
 
     /** Tries again every release that did not go through; returns how many did now. */

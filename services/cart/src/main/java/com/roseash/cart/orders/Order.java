@@ -4,17 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.roseash.platform.market.OrderLine;
 import com.roseash.platform.money.Money;
 
 /**
- * An order as it is kept: who placed it, what the market held and priced for it, and where its payment is.
+ * An order as it is kept: who placed it, what its sellers held and priced for it, and where its payment is.
  *
  * @param checkoutId    SumUp's checkout collecting it; empty until one was made
  * @param transactionId SumUp's transaction that paid it, which a refund names; empty until paid
  */
 public record Order(String id, String member, String email, OrderState state, Money total, Optional<String> checkoutId,
-                    Optional<String> transactionId, Instant createdAt, Optional<Instant> paidAt, List<OrderLine> lines) {
+                    Optional<String> transactionId, Instant createdAt, Optional<Instant> paidAt, List<OrderItem> lines) {
 
     public Order {
         lines = List.copyOf(lines);

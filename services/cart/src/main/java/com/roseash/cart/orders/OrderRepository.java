@@ -8,12 +8,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import com.roseash.cart.carts.Seller;
+import com.roseash.contract.ServiceName;
 import com.roseash.platform.db.Columns;
 import com.roseash.platform.db.Transactions;
-import com.roseash.platform.market.OrderLine;
+import com.roseash.platform.events.DomainEvent;
+import com.roseash.platform.events.EventJson;
+import com.roseash.platform.events.EventType;
+import com.roseash.platform.events.OrderPaid;
+import com.roseash.platform.events.Outbox;
 import com.roseash.platform.money.Money;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 
 /**
  * Orders on PostgreSQL. Every change of state is one conditional update ("from this state to that one") and its
@@ -27,9 +34,11 @@ public final class OrderRepository {
             + "created_at, paid_at";
 
     private final DbClient db;
+    private final Outbox outbox;
 
-    public OrderRepository(DbClient db) {
+    public OrderRepository(DbClient db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     /** A new order's id: random and unguessable, and a valid SumUp checkout reference and market order id. */
@@ -39,19 +48,19 @@ public final class OrderRepository {
         return "ord_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Places an order for the lines the market held, waiting for payment. Lines are in one currency. */
-    public Order place(String id, String member, String email, List<OrderLine> lines) {
+    /** Places an order for the lines its sellers held, waiting for payment. Lines are in one currency. */
+    public Order place(String id, String member, String email, List<OrderItem> lines) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order has at least one line");
         }
-        Money total = lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+        Money total = lines.stream().map(OrderItem::total).reduce(Money::plus).orElseThrow();
         Transactions.inTransaction(db, tx -> {
             tx.dml("INSERT INTO cart.orders (id, member, email, state, total_minor, currency) VALUES (?, ?, ?, ?, ?, ?)",
                     id, member, email, OrderState.PENDING_PAYMENT.dbValue(), total.minorUnits(),
                     total.currency().getCurrencyCode());
-            for (OrderLine line : lines) {
-                tx.dml("INSERT INTO cart.order_lines (order_id, product_slug, title, quantity, unit_price_minor) "
-                        + "VALUES (?, ?, ?, ?, ?)", id, line.slug(), line.title(), line.quantity(),
+            for (OrderItem line : lines) {
+                tx.dml("INSERT INTO cart.order_lines (order_id, seller, product_slug, title, quantity, unit_price_minor) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", id, line.seller().id(), line.slug(), line.title(), line.quantity(),
                                 line.unitPrice().minorUnits());
             }
             return tx.dml("INSERT INTO cart.order_history (order_id, from_state, to_state, reason) VALUES (?, NULL, ?, ?)",
@@ -120,6 +129,10 @@ public final class OrderRepository {
             if (changed == 1) {
                 tx.dml("INSERT INTO cart.order_history (order_id, from_state, to_state, reason) VALUES (?, ?, ?, ?)",
                         id, from.dbValue(), to.dbValue(), reason);
+                if (to == OrderState.PAID) {
+                    // With the change itself: the tickets are issued exactly when the payment is recorded.
+                    outbox.publish(tx, paidEvent(tx, id));
+                }
             }
             return changed == 1;
         });
@@ -164,13 +177,35 @@ public final class OrderRepository {
         db.execute().dml("UPDATE cart.orders SET confirmed_at = now() WHERE id = ?", id);
     }
 
+    /** {@code order.paid} for the order just marked paid in {@code tx}: its lines as held, with their sellers. */
+    private static DomainEvent paidEvent(DbTransaction tx, String id) {
+        DbRow order = tx.get("SELECT member, email, currency, paid_at FROM cart.orders WHERE id = ?", id).orElseThrow();
+        String currency = Columns.string(order, "currency");
+        List<OrderPaid.Line> lines = tx.query("SELECT seller, product_slug, title, quantity, unit_price_minor"
+                        + " FROM cart.order_lines WHERE order_id = ? ORDER BY seller, product_slug", id)
+                .map(line -> new OrderPaid.Line(Columns.string(line, "seller"), Columns.string(line, "product_slug"),
+                        Columns.string(line, "title"), line.column("quantity").getInt(),
+                        line.column("unit_price_minor").getLong(), currency))
+                .toList();
+        OrderPaid paid = new OrderPaid(id, Columns.string(order, "member"), Columns.string(order, "email"),
+                Columns.instant(order, "paid_at").toString(), lines);
+        return DomainEvent.of(ServiceName.CART.id(), EventType.ORDER_PAID.type(), "order", id, EventJson.payload(paid));
+    }
+
+    /** A member left: their cart goes, and their orders keep only what accounting needs, naming nobody. */
+    public void forgetMember(DbTransaction tx, String member) {
+        tx.dml("UPDATE cart.orders SET member = 'deleted', email = '', confirmed_at = coalesce(confirmed_at, now())"
+                + " WHERE member = ?", member);
+    }
+
     private Order order(DbRow row) {
         String id = Columns.string(row, "id");
         String currency = Columns.string(row, "currency");
-        List<OrderLine> lines = db.execute().query("SELECT product_slug, title, quantity, unit_price_minor "
-                        + "FROM cart.order_lines WHERE order_id = ? ORDER BY product_slug", id)
-                .map(line -> new OrderLine(Columns.string(line, "product_slug"), Columns.string(line, "title"),
-                        line.column("quantity").getInt(), Money.ofMinor(line.column("unit_price_minor").getLong(), currency)))
+        List<OrderItem> lines = db.execute().query("SELECT seller, product_slug, title, quantity, unit_price_minor "
+                        + "FROM cart.order_lines WHERE order_id = ? ORDER BY seller, product_slug", id)
+                .map(line -> new OrderItem(Seller.of(Columns.string(line, "seller")).orElseThrow(),
+                        Columns.string(line, "product_slug"), Columns.string(line, "title"), line.column("quantity").getInt(),
+                        Money.ofMinor(line.column("unit_price_minor").getLong(), currency)))
                 .toList();
         String checkout = Columns.string(row, "checkout_id");
         String transaction = Columns.string(row, "transaction_id");

@@ -101,7 +101,7 @@ class CartPagesTest {
                 .findFirst().orElseThrow().split(";")[0].substring(CartMini.COOKIE.length() + 1);
         CartRepository carts = new CartRepository(world.db.client());
         for (int i = 1; i < 100; i++) {
-            carts.add(cart, "filler-" + i, 1);
+            carts.add(cart, Seller.MARKET, "filler-" + i, 1);
         }
 
         HttpResponse<String> oneMore = visitor.post("/add", Map.of("slug", "cider-vinegar"), "Origin", CartWorld.MARKET_ORIGIN);
@@ -117,14 +117,14 @@ class CartPagesTest {
         visitor.post("/add", Map.of("slug", "damson-jam"), "Origin", CartWorld.MARKET_ORIGIN);
         visitor.post("/add", Map.of("slug", "cider-vinegar"), "Origin", CartWorld.MARKET_ORIGIN);
 
-        assertThat(visitor.submit("/", "/items/cider-vinegar", Map.of("quantity", "4")).statusCode()).isEqualTo(303);
+        assertThat(visitor.submit("/", "/items/market/cider-vinegar", Map.of("quantity", "4")).statusCode()).isEqualTo(303);
         assertThat(visitor.get("/", "Accept", "text/html").body()).contains("£23.95");
-        assertThat(visitor.submit("/", "/items/damson-jam/remove", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(visitor.submit("/", "/items/market/damson-jam/remove", Map.of()).statusCode()).isEqualTo(303);
         String page = visitor.get("/", "Accept", "text/html").body();
         assertThat(page).doesNotContain("Damson jam").contains("Cider vinegar").contains("£20.00");
-        assertThat(visitor.submit("/", "/items/cider-vinegar", Map.of("quantity", "0")).statusCode()).isEqualTo(303);
+        assertThat(visitor.submit("/", "/items/market/cider-vinegar", Map.of("quantity", "0")).statusCode()).isEqualTo(303);
         assertThat(visitor.get("/", "Accept", "text/html").body()).contains("Your cart is empty");
-        assertThat(visitor.post("/items/damson-jam", Map.of("quantity", "1")).statusCode()).as("without the CSRF token")
+        assertThat(visitor.post("/items/market/damson-jam", Map.of("quantity", "1")).statusCode()).as("without the CSRF token")
                 .isEqualTo(403);
     }
 

@@ -40,37 +40,37 @@ class CartRepositoryTest {
         assertThat(CartMini.isCartId(cart)).isTrue();
         assertThat(carts.items(cart)).isEmpty();
 
-        carts.add(cart, "damson-jam", 1);
-        carts.add(cart, "rye-loaf", 2);
-        carts.add(cart, "damson-jam", 2);
-        assertThat(carts.items(cart)).containsExactly(new CartItem("damson-jam", 3), new CartItem("rye-loaf", 2));
+        carts.add(cart, Seller.MARKET, "damson-jam", 1);
+        carts.add(cart, Seller.MARKET, "rye-loaf", 2);
+        carts.add(cart, Seller.MARKET, "damson-jam", 2);
+        assertThat(carts.items(cart)).containsExactly(item("damson-jam", 3), item("rye-loaf", 2));
 
-        carts.setQuantity(cart, "rye-loaf", 5);
-        carts.setQuantity(cart, "damson-jam", 0);
-        assertThat(carts.items(cart)).containsExactly(new CartItem("rye-loaf", 5));
+        carts.setQuantity(cart, Seller.MARKET, "rye-loaf", 5);
+        carts.setQuantity(cart, Seller.MARKET, "damson-jam", 0);
+        assertThat(carts.items(cart)).containsExactly(item("rye-loaf", 5));
 
-        carts.add(cart, "rye-loaf", 5000);
-        assertThat(carts.items(cart)).as("capped").containsExactly(new CartItem("rye-loaf", CartRepository.MAX_QUANTITY));
-        carts.remove(cart, "rye-loaf");
+        carts.add(cart, Seller.MARKET, "rye-loaf", 5000);
+        assertThat(carts.items(cart)).as("capped").containsExactly(item("rye-loaf", CartRepository.MAX_QUANTITY));
+        carts.remove(cart, Seller.MARKET, "rye-loaf");
         assertThat(carts.items(cart)).isEmpty();
     }
 
     @Test
     void atSignInTheVisitorsCartBecomesTheMembersOrJoinsTheOneTheyHad() {
         String firstBrowser = CartRepository.newId();
-        carts.add(firstBrowser, "damson-jam", 1);
+        carts.add(firstBrowser, Seller.MARKET, "damson-jam", 1);
         assertThat(carts.mergeAtSignIn(firstBrowser, "member-1")).as("no cart yet: this one becomes theirs")
                 .isEqualTo(firstBrowser);
         assertThat(carts.cartOf("member-1")).contains(firstBrowser);
 
         String secondBrowser = CartRepository.newId();
-        carts.add(secondBrowser, "damson-jam", 2);
-        carts.add(secondBrowser, "rye-loaf", 1);
+        carts.add(secondBrowser, Seller.MARKET, "damson-jam", 2);
+        carts.add(secondBrowser, Seller.MARKET, "rye-loaf", 1);
         String merged = carts.mergeAtSignIn(secondBrowser, "member-1");
 
         assertThat(merged).isEqualTo(firstBrowser);
         assertThat(carts.items(firstBrowser))
-                .containsExactlyInAnyOrder(new CartItem("damson-jam", 3), new CartItem("rye-loaf", 1));
+                .containsExactlyInAnyOrder(item("damson-jam", 3), item("rye-loaf", 1));
         assertThat(carts.items(secondBrowser)).as("the visitor's cart is gone").isEmpty();
         assertThat(carts.mergeAtSignIn(firstBrowser, "member-1")).as("signing in again changes nothing")
                 .isEqualTo(firstBrowser);
@@ -84,21 +84,21 @@ class CartRepositoryTest {
     @Test
     void anotherMembersCartLeftInTheBrowserIsNeverMergedOrTaken() {
         String shared = CartRepository.newId();
-        carts.add(shared, "damson-jam", 4);
+        carts.add(shared, Seller.MARKET, "damson-jam", 4);
         carts.mergeAtSignIn(shared, "member-a");
 
         String forB = carts.mergeAtSignIn(shared, "member-b");
         assertThat(forB).as("member b gets a cart of their own").isNotEqualTo(shared);
         assertThat(carts.items(forB)).isEmpty();
         assertThat(carts.cartOf("member-a")).contains(shared);
-        assertThat(carts.items(shared)).containsExactly(new CartItem("damson-jam", 4));
+        assertThat(carts.items(shared)).containsExactly(item("damson-jam", 4));
 
         String bsOther = CartRepository.newId();
-        carts.add(bsOther, "rye-loaf", 1);
+        carts.add(bsOther, Seller.MARKET, "rye-loaf", 1);
         assertThat(carts.mergeAtSignIn(bsOther, "member-b")).isEqualTo(forB);
         assertThat(carts.mergeAtSignIn(shared, "member-b")).as("a's cart still not merged into b's").isEqualTo(forB);
-        assertThat(carts.items(forB)).containsExactly(new CartItem("rye-loaf", 1));
-        assertThat(carts.items(shared)).containsExactly(new CartItem("damson-jam", 4));
+        assertThat(carts.items(forB)).containsExactly(item("rye-loaf", 1));
+        assertThat(carts.items(shared)).containsExactly(item("damson-jam", 4));
     }
 
     @Test
@@ -106,5 +106,9 @@ class CartRepositoryTest {
         assertThat(CartMini.isCartId(null)).isFalse();
         assertThat(CartMini.isCartId("short")).isFalse();
         assertThat(CartMini.isCartId("x".repeat(31) + "'")).isFalse();
+    }
+
+    private static CartItem item(String slug, int quantity) {
+        return new CartItem(Seller.MARKET, slug, quantity);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.roseash.cart.carts.Seller;
+import com.roseash.cart.carts.Sellers;
 import com.roseash.cart.orders.Order;
 import com.roseash.cart.orders.OrderChange;
 import com.roseash.cart.orders.OrderRepository;
@@ -27,6 +29,9 @@ import com.roseash.cart.sumup.Checkout;
 import com.roseash.cart.sumup.CheckoutRequest;
 import com.roseash.cart.sumup.SumUpClient;
 import com.roseash.cart.testing.CartWorld;
+import com.roseash.platform.events.EventTables;
+import com.roseash.platform.events.Outbox;
+import com.roseash.platform.events.Subscriptions;
 import com.roseash.platform.mail.Mailer;
 import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.market.Offer;
@@ -58,7 +63,8 @@ class CheckoutTest {
     @BeforeAll
     static void start() {
         world = new CartWorld();
-        orders = new OrderRepository(world.db.client());
+        // Publishes into the real outbox; only the cart's own processor delivers (to the real events service).
+        orders = new OrderRepository(world.db.client(), new Outbox(new EventTables("cart"), new Subscriptions()));
         market = new MarketClient("http://127.0.0.1:" + world.market.internalPort(), Duration.ofSeconds(5));
     }
 
@@ -127,6 +133,8 @@ class CheckoutTest {
 
         assertThat(state(order.id())).isEqualTo(OrderState.PAID);
         assertThat(orders.history(order.id())).extracting(OrderChange::to).containsExactly("pending_payment", "paid");
+        assertThat(world.count("SELECT count(*) FROM cart.event_outbox WHERE type = 'order.paid' AND aggregate_id = ?",
+                order.id())).as("one order.paid event, with the change").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> confirmationsOf(order).size() == 1);
         Thread.sleep(500);
         assertThat(confirmationsOf(order)).as("one confirmation").hasSize(1);
@@ -322,7 +330,7 @@ class CheckoutTest {
     private PaymentSettler settler(Clock clock) {
         SumUpClient client = new SumUpClient(world.sumup.baseUrl(), world.sumup.apiKey(), world.sumup.merchantCode(),
                 Duration.ofSeconds(5));
-        StockReleases stock = new StockReleases(market, orders);
+        StockReleases stock = new StockReleases(new Sellers(Map.of(Seller.MARKET, market)), orders);
         OrderConfirmations confirmations = new OrderConfirmations(orders, new Mailer("", 25, "a@example.org", "", "",
                 Mailer.Security.NONE, Duration.ofSeconds(1)), world.cartUrl);
         return new PaymentSettler(orders, new PaymentSettlement(orders, client, stock, confirmations), stock, confirmations,

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.roseash.cart.CartService;
 import com.roseash.cart.CartSettings;
 import com.roseash.contract.ServiceName;
+import com.roseash.events.EventsService;
 import com.roseash.market.MarketService;
 import com.roseash.platform.cache.RedisCache;
 import com.roseash.platform.cache.RedisSettings;
@@ -40,6 +41,8 @@ public final class CartWorld implements AutoCloseable {
     public final TestRedis redis;
     public final RedisCache redisCache;
     public final RunningService market;
+    /** The real events service: sells tickets through the seller contract, issues them on order.paid. */
+    public final RunningService events;
     public final SumUpStandIn sumup;
     public final GreenMail smtp;
     public final RunningService cart;
@@ -55,8 +58,9 @@ public final class CartWorld implements AutoCloseable {
     /** @param payments whether SumUp is set up */
     public CartWorld(boolean payments) {
         database = TestPostgres.shared().newDatabase();
-        new Migrator(database, List.of(MarketService.MIGRATIONS, CartService.MIGRATIONS)).migrateAll();
+        new Migrator(database, List.of(MarketService.MIGRATIONS, CartService.MIGRATIONS, EventsService.MIGRATIONS)).migrateAll();
         MarketService.loadDemoProductsIfEmpty(database);
+        EventsService.loadDemoEventsIfEmpty(database);
         db = Database.connect(database);
         redis = TestRedis.startNew();
         redisCache = new RedisCache(new RedisSettings(redis.url(), Duration.ofSeconds(1)));
@@ -64,6 +68,12 @@ public final class CartWorld implements AutoCloseable {
         sumup = SumUpStandIn.start();
         smtp = new GreenMail(new ServerSetup(TestRedis.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        Map<String, String> eventsOverrides = new HashMap<>(TestServices.overrides(database, redis.url()));
+        eventsOverrides.put(PlatformSettings.MAIL_HOST.key(), "127.0.0.1");
+        eventsOverrides.put(PlatformSettings.MAIL_PORT.key(), String.valueOf(smtp.getSmtp().getPort()));
+        eventsOverrides.put(PlatformSettings.MAIL_SECURITY.key(), "none");
+        eventsOverrides.put("rose-ash.events.mail-interval", "PT0.5S");
+        events = EventsService.start(eventsOverrides);
 
         int cartPort = TestRedis.freePort();
         cartUrl = "http://127.0.0.1:" + cartPort + "/";
@@ -72,6 +82,7 @@ public final class CartWorld implements AutoCloseable {
         overrides.put(PlatformSettings.publicUrl(ServiceName.CART).key(), cartUrl);
         overrides.put(PlatformSettings.publicUrl(ServiceName.MARKET).key(), MARKET_ORIGIN + "/");
         overrides.put(PlatformSettings.internalUrl(ServiceName.MARKET).key(), "http://127.0.0.1:" + market.internalPort());
+        overrides.put(PlatformSettings.internalUrl(ServiceName.EVENTS).key(), "http://127.0.0.1:" + events.internalPort());
         if (payments) {
             overrides.put(CartSettings.SUMUP_API_URL.key(), sumup.baseUrl().toString());
             overrides.put(CartSettings.SUMUP_API_KEY.key(), sumup.apiKey());
@@ -114,6 +125,11 @@ public final class CartWorld implements AutoCloseable {
                 "email", subject + "@example.org", "roles", roles));
     }
 
+    /** One number from the shared database. */
+    public long count(String sql, Object... parameters) {
+        return db.client().execute().get(sql, parameters).orElseThrow().column(1).getLong();
+    }
+
     /** The internal socket's fragments, as another service asks for them. */
     public String fragment(String pathAndQuery) {
         return routed.internal("/internal/fragments/" + pathAndQuery).body();
@@ -127,6 +143,7 @@ public final class CartWorld implements AutoCloseable {
         smtp.stop();
         sumup.close();
         market.close();
+        events.close();
         redisCache.close();
         db.close();
         redis.close();

@@ -12,6 +12,8 @@ import com.roseash.platform.visitor.CurrentUser;
 import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
+import com.roseash.platform.web.Slugs;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -51,6 +53,7 @@ public final class TicketRoutes implements HttpService, EventPanel {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/tickets/{code}/", this::ticket)
+                .get("/ticket-types/{slug}/", this::ticketType)
                 .get("/editor/check-in", roles.require("editor", (req, res) -> checkInPage(req, res, Status.OK_200, Map.of())))
                 .post("/editor/check-in", roles.require("editor", this::checkIn));
     }
@@ -67,6 +70,13 @@ public final class TicketRoutes implements HttpService, EventPanel {
                 .toList();
         return Map.of("tickets", Map.of("types", offered, "cartUrl", cartUrl,
                 "returnUrl", renderer.site().publicUrl() + "events/" + event.slug() + "/"));
+    }
+
+    /** Where a cart's ticket line links: the event's tickets. */
+    private void ticketType(ServerRequest request, ServerResponse response) {
+        String slug = Slugs.fromPath(request, "ticket type");
+        String event = stock.eventSlugOf(slug).orElseThrow(() -> new NotFoundException("There are no tickets " + slug + "."));
+        response.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/events/" + event + "/#tickets").send();
     }
 
     private void ticket(ServerRequest request, ServerResponse response) {

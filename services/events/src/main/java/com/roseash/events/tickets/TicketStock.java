@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.roseash.platform.db.Columns;
@@ -99,6 +100,12 @@ public final class TicketStock {
             return tx.dml("UPDATE events.ticket_holds SET released_at = now() WHERE order_id = ? AND released_at IS NULL",
                     orderId) > 0;
         });
+    }
+
+    /** The slug of the event a ticket type is for. */
+    public Optional<String> eventSlugOf(String typeSlug) {
+        return db.execute().get("SELECT e.slug FROM events.ticket_types t JOIN events.events e ON e.id = t.event_id"
+                + " WHERE t.slug = ?", typeSlug).map(row -> Columns.string(row, "slug"));
     }
 
     /** The ticket types of an event, with how many are left, for its page and its organiser. */

@@ -43,7 +43,7 @@ public final class MarketClient {
         }
         String query = slugs.stream().map(slug -> "slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + MarketContract.OFFERS + "?" + query))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(MarketContract.OFFERS + "?" + query))
                 .GET());
         expect(response, 200);
         return MarketJson.readOffers(response.body());
@@ -51,7 +51,7 @@ public final class MarketClient {
 
     /** Holds the order's stock, all or nothing; asked again for the same order, the same answer. */
     public Reservation reserve(ReservationRequest request) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + MarketContract.RESERVATIONS))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(MarketContract.RESERVATIONS))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(MarketJson.request(request))));
         if (response.statusCode() != 200 && response.statusCode() != 409) {
@@ -62,11 +62,20 @@ public final class MarketClient {
 
     /** Gives back what the order holds; false when it held nothing or was given back before. */
     public boolean release(String orderId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + MarketContract.RESERVATIONS + "/"
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(MarketContract.RESERVATIONS + "/"
                 + URLEncoder.encode(orderId, StandardCharsets.UTF_8) + MarketContract.RELEASE))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         expect(response, 200);
         return response.body().contains("\"released\":true");
+    }
+
+    /** An address under the seller's mount; a seller whose internal URL is not configured cannot be asked. */
+    private URI uri(String pathAndQuery) {
+        URI uri = URI.create(base + pathAndQuery);
+        if (!uri.isAbsolute()) {
+            throw new MarketUnavailable("The seller's internal URL is not configured (" + base + ")");
+        }
+        return uri;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -11,13 +11,19 @@ import java.util.stream.Collectors;
 
 import com.roseash.contract.ServiceName;
 import com.roseash.contract.Sockets;
+import com.roseash.federation.links.AccountLinks;
+import com.roseash.federation.links.AccountMails;
 import com.roseash.federation.oidc.AuthorizationCodes;
 import com.roseash.federation.oidc.BackChannelLogout;
 import com.roseash.federation.oidc.OidcClients;
 import com.roseash.federation.oidc.OidcRoutes;
 import com.roseash.federation.oidc.SigningKeys;
+import com.roseash.federation.selfservice.AccountChangesRoutes;
+import com.roseash.federation.selfservice.AccountDeletion;
+import com.roseash.federation.selfservice.PasswordResetRoutes;
 import com.roseash.federation.users.AccountRoutes;
 import com.roseash.federation.users.Passwords;
+import com.roseash.federation.users.SessionIndex;
 import com.roseash.federation.users.SignInLimiter;
 import com.roseash.federation.users.SignedInUsers;
 import com.roseash.federation.users.User;
@@ -30,7 +36,9 @@ import com.roseash.platform.config.RoseAshConfig;
 import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.db.DomainMigrations;
+import com.roseash.platform.eventroutes.DomainEvents;
 import com.roseash.platform.fragments.FragmentRoutes;
+import com.roseash.platform.mail.Mailer;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceFoundation.Pages;
 import com.roseash.platform.server.ServiceFoundation;
@@ -77,10 +85,18 @@ public final class FederationService {
         BackChannelLogout backChannel = new BackChannelLogout(issuer, keys, backChannelEndpoints(config));
         SignedInUsers signedIn = new SignedInUsers(new SessionStore(cache, ServiceName.FEDERATION.id(),
                 config.duration(PlatformSettings.SESSION_IDLE), config.duration(PlatformSettings.SESSION_ABSOLUTE)), users,
-                backChannel::sessionEnded);
+                new SessionIndex(database.client()), backChannel::sessionEnded);
         SignInLimiter limiter = new SignInLimiter(cache, config.integer(FederationSettings.FAILURES_PER_ACCOUNT),
                 config.integer(FederationSettings.FAILURES_PER_ADDRESS), config.duration(FederationSettings.FAILURE_WINDOW));
-        AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer);
+        AccountLinks links = new AccountLinks(database.client());
+        Mailer mailer = Mailer.from(config);
+        if (!mailer.enabled()) {
+            LOG.log(Level.WARNING, "No mail is configured (" + PlatformSettings.MAIL_HOST.key() + "): new accounts work"
+                    + " without confirming their address, and passwords cannot be reset by mail");
+        }
+        AccountMails mails = new AccountMails(mailer, site.publicUrl());
+        DomainEvents events = platform.domainEvents();
+        AccountRoutes accounts = new AccountRoutes(users, signedIn, limiter, renderer, links, mails);
         OidcRoutes oidc = new OidcRoutes(issuer, OidcClients.from(config),
                 new AuthorizationCodes(database.client(), config.duration(FederationSettings.CODE_TTL)),
                 keys, signedIn, users, pages.errors(),
@@ -90,11 +106,14 @@ public final class FederationService {
 
         return platform.parts(platform.server(pages)
                 .route("/", accounts)
+                .route("/", new PasswordResetRoutes(users, signedIn, links, mails, renderer))
+                .route("/", new AccountChangesRoutes(users, signedIn, links, mails,
+                        new AccountDeletion(database.client(), events.outbox()), renderer))
                 .route(OidcRoutes.MOUNT, oidc)
                 .route(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
                 .internalRoute(OidcRoutes.MOUNT, oidc.serverToServer())
                 .internalRoute(OidcRoutes.DISCOVERY_MOUNT, oidc.discovery())
-                .internalRoute(Sockets.FRAGMENTS_PATH, fragments));
+                .internalRoute(Sockets.FRAGMENTS_PATH, fragments), events);
     }
 
     private static Map<String, String> firstValues(Map<String, List<String>> query) {
@@ -125,6 +144,6 @@ public final class FederationService {
         if (!users.isEmpty()) {
             return Optional.empty();
         }
-        return users.create(email, "Administrator", Passwords.hash(password), Set.of("admin", "editor", "member"));
+        return users.createConfirmed(email, "Administrator", Passwords.hash(password), Set.of("admin", "editor", "member"));
     }
 }

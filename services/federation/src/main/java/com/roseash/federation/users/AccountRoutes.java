@@ -1,10 +1,14 @@
 package com.roseash.federation.users;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.roseash.federation.links.AccountLinks;
+import com.roseash.federation.links.AccountMails;
 import com.roseash.platform.auth.OidcLogin;
 import com.roseash.platform.web.FormData;
 import com.roseash.platform.web.Page;
@@ -17,21 +21,32 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Register, sign in, sign out: federation's own pages, a route group mounted at the root. */
+/**
+ * Register (with a link to confirm the address, when the platform sends mail), sign in (once the address is
+ * confirmed), sign out: federation's own pages, a route group mounted at the root.
+ */
 public final class AccountRoutes implements HttpService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** How long a link to confirm an address works. */
+    static final Duration CONFIRM_TTL = Duration.ofDays(1);
 
     private final UserRepository users;
     private final SignedInUsers signedIn;
     private final SignInLimiter limiter;
     private final PageRenderer renderer;
+    private final AccountLinks links;
+    private final AccountMails mails;
 
-    public AccountRoutes(UserRepository users, SignedInUsers signedIn, SignInLimiter limiter, PageRenderer renderer) {
+    public AccountRoutes(UserRepository users, SignedInUsers signedIn, SignInLimiter limiter, PageRenderer renderer,
+                         AccountLinks links, AccountMails mails) {
         this.users = users;
         this.signedIn = signedIn;
         this.limiter = limiter;
         this.renderer = renderer;
+        this.links = links;
+        this.mails = mails;
     }
 
     @Override
@@ -42,6 +57,8 @@ public final class AccountRoutes implements HttpService {
                 .post("/login", this::login)
                 .get("/register", (req, res) -> registerForm(req, res, Status.OK_200, Map.of()))
                 .post("/register", this::register)
+                .get("/confirm-email", this::confirmEmail)
+                .post("/confirm-email/resend", this::resendConfirmation)
                 .post("/logout", (req, res) -> {
                     signedIn.signOut(req, res);
                     redirect(res, "/");
@@ -88,6 +105,11 @@ public final class AccountRoutes implements HttpService {
             loginForm(request, response, Status.UNAUTHORIZED_401, email, "Wrong e-mail address or password.", returnTo);
             return;
         }
+        if (!credentials.get().user().emailConfirmed() && mails.enabled()) {
+            renderer.renderStatus(request, response, Status.FORBIDDEN_403, new Page("Confirm your address",
+                    "federation/confirm-first", Map.of("email", email)));
+            return;
+        }
         if (!signedIn.signIn(request, response, credentials.get().user())) {
             loginForm(request, response, Status.SERVICE_UNAVAILABLE_503, email,
                     "Signing in is unavailable for a moment. Try again shortly.", returnTo);
@@ -118,14 +140,46 @@ public final class AccountRoutes implements HttpService {
             registerForm(request, response, Status.BAD_REQUEST_400, errors);
             return;
         }
-        var user = users.create(email, name, Passwords.hash(password), Set.of("member"));
+        // A platform that sends no mail cannot confirm addresses: its accounts work unconfirmed (docs/sign-on.md).
+        var user = mails.enabled() ? users.create(email, name, Passwords.hash(password), Set.of("member"))
+                : users.createConfirmed(email, name, Passwords.hash(password), Set.of("member"));
         if (user.isEmpty()) {
             registerForm(request, response, Status.CONFLICT_409, Map.of("email", email, "name", name,
                     "emailError", "An account with this e-mail address exists already. Sign in instead."));
             return;
         }
+        if (mails.enabled()) {
+            mails.confirmAddress(email, name, links.issue(user.get().id(), AccountLinks.Purpose.CONFIRM_EMAIL, null,
+                    CONFIRM_TTL));
+            renderer.render(request, response, new Page("Confirm your address", "federation/check-mail",
+                    Map.of("email", email, "registered", true)));
+            return;
+        }
         signedIn.signIn(request, response, user.get());
         redirect(response, "/");
+    }
+
+    private void confirmEmail(ServerRequest request, ServerResponse response) {
+        String token = request.query().first("token").orElse("");
+        var used = token.isEmpty() ? Optional.<AccountLinks.Used>empty() : links.use(token, AccountLinks.Purpose.CONFIRM_EMAIL);
+        if (used.isEmpty()) {
+            renderer.renderStatus(request, response, Status.BAD_REQUEST_400, new Page("Link not valid",
+                    "federation/link-invalid", Map.of("what", "confirm your address", "resend", true)));
+            return;
+        }
+        users.confirmEmail(used.get().userId());
+        renderer.render(request, response, new Page("Address confirmed", "federation/done",
+                Map.of("message", "Your address is confirmed. You can sign in now.", "signIn", true)));
+    }
+
+    /** The same answer whether or not the address has an unconfirmed account: nobody learns who has one. */
+    private void resendConfirmation(ServerRequest request, ServerResponse response) {
+        String email = FormData.of(request).first("email").orElse("").strip();
+        users.credentials(email).map(UserRepository.Credentials::user).filter(user -> !user.emailConfirmed())
+                .ifPresent(user -> mails.confirmAddress(user.email(), user.displayName(),
+                        links.issue(user.id(), AccountLinks.Purpose.CONFIRM_EMAIL, null, CONFIRM_TTL)));
+        renderer.render(request, response, new Page("Confirm your address", "federation/check-mail",
+                Map.of("email", email)));
     }
 
     private void loginForm(ServerRequest request, ServerResponse response, Status status, String email, String error,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 import com.roseash.platform.config.PlatformSettings;
@@ -15,7 +16,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 /**
  * Sends the platform's mail over SMTP (Jakarta Mail, Eclipse Angus). Every step is bounded by a timeout, so a hung
@@ -100,11 +103,24 @@ public final class Mailer {
             return;
         }
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = email.messageId().isEmpty() ? new MimeMessage(session)
+                    : new KeptIdMessage(session, email.messageId());
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
             message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-            message.setText(email.text(), StandardCharsets.UTF_8.name());
+            if (email.html().isEmpty()) {
+                message.setText(email.text(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(email.text(), StandardCharsets.UTF_8.name());
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+                // Plain text first: a reader shows the last alternative it can (RFC 2046), so HTML where it can.
+                message.setContent(new MimeMultipart("alternative", text, html));
+            }
+            for (Map.Entry<String, String> header : email.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             message.setSentDate(new Date());
             message.saveChanges();
             if (username.isEmpty()) {
@@ -137,5 +153,20 @@ public final class Mailer {
     @Override
     public String toString() {
         return "Mailer[" + (enabled() ? host + ":" + port : "off") + "]";
+    }
+
+    /** A message that keeps the Message-ID it was given, where Jakarta Mail would make a new one on saving. */
+    private static final class KeptIdMessage extends MimeMessage {
+        private final String id;
+
+        KeptIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.roseash.platform.eventroutes.EventRoutes;
+import com.roseash.platform.testing.ChildJvm;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterEach;

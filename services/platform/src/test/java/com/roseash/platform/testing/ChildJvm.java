@@ -1,4 +1,4 @@
-package com.roseash.platform.events;
+package com.roseash.platform.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
  * A main of the tests in a JVM of its own, so a test can kill it as a crash does ({@code destroyForcibly}: SIGKILL,
  * no shutdown hooks, its sockets and database connections closed by the kernel). Its output is kept, line by line.
  */
-record ChildJvm(Process process, List<String> output) implements AutoCloseable {
+public record ChildJvm(Process process, List<String> output) implements AutoCloseable {
 
-    static ChildJvm start(Class<?> main, DatabaseSettings database, String... args) throws IOException {
+    public static ChildJvm start(Class<?> main, DatabaseSettings database, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 main.getName(), database.url(), database.user(), database.password()));
@@ -40,7 +40,7 @@ record ChildJvm(Process process, List<String> output) implements AutoCloseable {
     }
 
     /** Waits for a line starting with {@code prefix} and returns the rest of it. */
-    String awaitLine(String prefix) {
+    public String awaitLine(String prefix) {
         await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.startsWith(prefix))
                 || !process.isAlive());
         return output.stream().filter(l -> l.startsWith(prefix)).findFirst()
@@ -49,7 +49,7 @@ record ChildJvm(Process process, List<String> output) implements AutoCloseable {
     }
 
     /** SIGKILL, and wait until it is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -49,6 +49,11 @@ public final class BookingRoutes implements HttpService, EventPanel {
         public boolean hasMine() {
             return mine != null;
         }
+
+        /** Templates: Mustache counts 0 as true. */
+        public boolean anyWaiting() {
+            return waiting > 0;
+        }
     }
 
     @Override

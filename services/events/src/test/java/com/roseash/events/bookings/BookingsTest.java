@@ -135,6 +135,8 @@ class BookingsTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("You have booked this event already");
         assertThat(tooMany.statusCode()).isIn(403, 409);
+        assertThat(world.visitor().get("/events/bread-workshop/", "Accept", "text/html").body())
+                .contains(">Sign in to book</a>").contains("/auth/login?return&#61;%2Fevents%2Fbread-workshop%2F");
         world.sql("UPDATE events.events SET cancelled = true WHERE slug = 'bread-workshop'");
         RoutedClient late = world.member("late");
         assertThat(book(late, token(late), 1).body()).contains("This event is cancelled.");

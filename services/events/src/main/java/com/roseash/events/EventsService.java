@@ -28,7 +28,6 @@ import com.roseash.events.tickets.TicketIssuer;
 import com.roseash.events.tickets.TicketMails;
 import com.roseash.events.tickets.TicketRepository;
 import com.roseash.events.tickets.TicketRoutes;
-import com.roseash.events.tickets.TicketSellerRoutes;
 import com.roseash.events.tickets.TicketStock;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
@@ -44,6 +43,7 @@ import com.roseash.platform.fragments.SiteChrome;
 import com.roseash.platform.mail.Mailer;
 import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.market.MarketContract;
+import com.roseash.platform.market.SellerRoutes;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceFoundation;
 import com.roseash.platform.server.ServiceFoundation.Pages;
@@ -111,7 +111,7 @@ public final class EventsService {
                 .route(EventEditorRoutes.MOUNT, new EventEditorRoutes(calendars, events, ticketStock, bookings, markdown,
                         pages.renderer(), pageCache, roles))
                 .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes()))
-                .internalRoute(MarketContract.TICKETS_MOUNT, new TicketSellerRoutes(ticketStock))
+                .internalRoute(MarketContract.TICKETS_MOUNT, new SellerRoutes(ticketStock))
                 .internalRoute(EventRoutes.MOUNT, domainEvents.routes()), mail, domainEvents);
     }
 

@@ -20,7 +20,6 @@ import com.roseash.market.products.CategoryRepository;
 import com.roseash.market.products.ProductRepository;
 import com.roseash.market.products.ProductRoutes;
 import com.roseash.market.stock.StockRepository;
-import com.roseash.market.stock.StockRoutes;
 import com.roseash.platform.auth.Roles;
 import com.roseash.platform.cache.PageCache;
 import com.roseash.platform.config.RoseAshConfig;
@@ -31,6 +30,7 @@ import com.roseash.platform.fragments.FragmentRoutes;
 import com.roseash.platform.fragments.SiteChrome;
 import com.roseash.platform.markdown.MarkdownRenderer;
 import com.roseash.platform.market.MarketContract;
+import com.roseash.platform.market.SellerRoutes;
 import com.roseash.platform.server.RunningService;
 import com.roseash.platform.server.ServiceFoundation.Pages;
 import com.roseash.platform.server.ServiceFoundation;
@@ -80,7 +80,7 @@ public final class MarketService {
                 .route("/", shop)
                 .route(MarketEditorRoutes.MOUNT, editor)
                 .internalRoute(Sockets.FRAGMENTS_PATH, fragments.addTo(new FragmentRoutes()))
-                .internalRoute(MarketContract.MOUNT, new StockRoutes(new StockRepository(db))));
+                .internalRoute(MarketContract.MOUNT, new SellerRoutes(new StockRepository(db))));
     }
 
     /** The local stack's first start: loads the demo products (with their stalls and categories) when the market is empty. */

@@ -15,6 +15,7 @@ import com.roseash.platform.db.Transactions;
 import com.roseash.platform.market.Offer;
 import com.roseash.platform.market.OrderLine;
 import com.roseash.platform.market.Reservation;
+import com.roseash.platform.market.SellerStock;
 import com.roseash.platform.money.Money;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -26,7 +27,7 @@ import io.helidon.dbclient.DbRow;
  * order, so two orders cannot deadlock) and counts what is held, so a type is never sold beyond its capacity; an
  * order holds all its tickets or none. Only what is on sale, of an event that is not cancelled, can be held.
  */
-public final class TicketStock {
+public final class TicketStock implements SellerStock {
 
     private static final String OFFERED = """
             SELECT t.id, t.slug, e.title || ': ' || t.name AS title, t.price_minor, t.currency, t.capacity,
@@ -45,6 +46,7 @@ public final class TicketStock {
     }
 
     /** The ticket types among {@code slugs} that are on sale now, as offers. */
+    @Override
     public List<Offer> offers(List<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();
@@ -59,6 +61,7 @@ public final class TicketStock {
     }
 
     /** Holds {@code quantities} (slug to how many) for {@code orderId}, all or nothing; asked again, answers the same. */
+    @Override
     public Reservation reserve(String orderId, Map<String, Integer> quantities) {
         Instant now = clock.instant();
         try {
@@ -94,6 +97,7 @@ public final class TicketStock {
      * Gives back what {@code orderId} holds; false when it held nothing or was released already. An order the cart
      * ends after its tickets were issued (refunded) voids them: they admit nobody.
      */
+    @Override
     public boolean release(String orderId) {
         return Transactions.inTransaction(db, tx -> {
             tx.dml("UPDATE events.tickets SET voided_at = now() WHERE order_id = ? AND voided_at IS NULL", orderId);

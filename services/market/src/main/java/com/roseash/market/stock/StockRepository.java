@@ -11,6 +11,7 @@ import com.roseash.platform.db.Transactions;
 import com.roseash.platform.market.Offer;
 import com.roseash.platform.market.OrderLine;
 import com.roseash.platform.market.Reservation;
+import com.roseash.platform.market.SellerStock;
 import com.roseash.platform.money.Money;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -22,7 +23,7 @@ import io.helidon.dbclient.DbRow;
  * ({@code stock >= quantity}) makes all but those that fit find nothing to update, so stock never goes below
  * zero and an order holds all its lines or none.
  */
-public final class StockRepository {
+public final class StockRepository implements SellerStock {
 
     private final DbClient db;
 
@@ -31,6 +32,7 @@ public final class StockRepository {
     }
 
     /** The published products among {@code slugs}, as offers. */
+    @Override
     public List<Offer> offers(List<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();
@@ -46,6 +48,7 @@ public final class StockRepository {
      * Holds {@code quantities} (slug to how many) for {@code orderId}, all or nothing. Asked again for an order
      * that already holds stock, answers what it holds, taking nothing more.
      */
+    @Override
     public Reservation reserve(String orderId, Map<String, Integer> quantities) {
         try {
             return Transactions.inTransaction(db, tx -> {
@@ -86,6 +89,7 @@ public final class StockRepository {
     }
 
     /** Gives back what {@code orderId} holds; false when it held nothing or was released already. */
+    @Override
     public boolean release(String orderId) {
         return Transactions.inTransaction(db, tx -> {
             List<DbRow> released = tx.query("""

@@ -1,12 +1,8 @@
-package com.roseash.events.tickets;
+package com.roseash.platform.market;
 
 import java.util.List;
 
 import com.roseash.platform.errors.ErrorResponses;
-import com.roseash.platform.market.MarketContract;
-import com.roseash.platform.market.MarketJson;
-import com.roseash.platform.market.Reservation;
-import com.roseash.platform.market.ReservationRequest;
 import com.roseash.platform.web.Slugs;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -16,15 +12,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Events as a seller to the cart, on the internal socket at {@link MarketContract#TICKETS_MOUNT}: the market's
- * contract, for ticket types. Cart prices a cart's tickets, holds them at checkout and releases them when an order
- * ends unpaid; the order's payment then issues them ({@link TicketIssuer}).
+ * A seller's side of the contract ({@link MarketContract}) on its internal socket: offers, and items held for
+ * orders. The market mounts it at {@link MarketContract#MOUNT} over its stock, events at
+ * {@link MarketContract#TICKETS_MOUNT} over its ticket types. Cart is the caller; the internal socket is reachable
+ * only from the platform's own pods.
  */
-public final class TicketSellerRoutes implements HttpService {
+public final class SellerRoutes implements HttpService {
 
-    private final TicketStock stock;
+    private final SellerStock stock;
 
-    public TicketSellerRoutes(TicketStock stock) {
+    public SellerRoutes(SellerStock stock) {
         this.stock = stock;
     }
 
@@ -38,7 +35,7 @@ public final class TicketSellerRoutes implements HttpService {
     private void offers(ServerRequest request, ServerResponse response) {
         List<String> slugs = request.query().all("slug", List::of);
         if (slugs.size() > MarketContract.MAX_LINES || !slugs.stream().allMatch(Slugs::isValid)) {
-            throw ErrorResponses.badRequest("slug must be 1 to " + MarketContract.MAX_LINES + " ticket types' slugs");
+            throw ErrorResponses.badRequest("slug must be 1 to " + MarketContract.MAX_LINES + " items' slugs");
         }
         json(response, Status.OK_200, MarketJson.offers(stock.offers(slugs)));
     }

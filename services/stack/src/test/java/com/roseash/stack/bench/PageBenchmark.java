@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.roseash.blog.BlogService;
 import com.roseash.cart.carts.CartRepository;
+import com.roseash.cart.carts.Seller;
 import com.roseash.contract.ServiceName;
 import com.roseash.platform.auth.SessionStore;
 import com.roseash.platform.cache.RedisCache;
@@ -165,8 +166,8 @@ public final class PageBenchmark {
         try (Database database = Database.connect(stack.database())) {
             CartRepository carts = new CartRepository(database.client());
             String cart = CartRepository.newId();
-            carts.add(cart, "damson-jam", 1);
-            carts.add(cart, "cider-vinegar", 2);
+            carts.add(cart, Seller.MARKET, "damson-jam", 1);
+            carts.add(cart, Seller.MARKET, "cider-vinegar", 2);
             return cart;
         }
     }

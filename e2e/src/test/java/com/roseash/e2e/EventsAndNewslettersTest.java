@@ -169,6 +169,8 @@ class EventsAndNewslettersTest {
         assertThat(page.locator("#content").innerText()).contains("we sent it a link");
 
         page.navigate(linkInMail(reader, "Confirm your subscription to Orchard notes", SharedStack.url("account", "/")));
+        page.locator("#content button:has-text('Yes, send me this newsletter')").click();
+        page.locator("#content h1:has-text('Subscribed')").waitFor();
         assertThat(page.locator("#content p").innerText()).isEqualTo(reader + " receives Orchard notes from now on.");
 
         long issue = issue("Blossom week", "The orchard is in *blossom*.");

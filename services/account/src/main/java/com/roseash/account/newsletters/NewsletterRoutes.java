@@ -24,7 +24,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Newsletters for everyone, signed in or not: the lists, subscribing (double opt-in: nothing is sent until the
- * link mailed to the address is followed), confirming, and unsubscribing from an issue's link. The unsubscribe
+ * link mailed to the address is followed and its page's button pressed), confirming, and unsubscribing from an
+ * issue's link. The unsubscribe
  * address takes RFC 8058's one-click POST from mail clients, so it is exempt from the CSRF check (the signed token
  * is what proves the right to it); a GET only shows a button, since link checkers fetch links in mail.
  */
@@ -57,7 +58,8 @@ public final class NewsletterRoutes implements HttpService, CsrfExempt {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::lists)
-                .get("/confirm", this::confirm)
+                .get("/confirm", this::confirmPage)
+                .post("/confirm", this::confirm)
                 .get("/unsubscribe", this::unsubscribePage)
                 .post("/unsubscribe", this::unsubscribe)
                 .get("/{slug}/", this::newsletter)
@@ -99,10 +101,23 @@ public final class NewsletterRoutes implements HttpService, CsrfExempt {
                         + " yet, we sent it a link: follow it to confirm, and the next issue comes to you.")));
     }
 
+    /** A GET only asks: link checkers open the links in mail, and must not subscribe anyone. */
+    private void confirmPage(ServerRequest request, ServerResponse response) {
+        String token = request.query().first("token").orElse("");
+        try {
+            links.confirmed(token, clock.instant());
+        } catch (SignedLinks.Refused e) {
+            refused(request, response, e.getMessage());
+            return;
+        }
+        renderer.render(request, response, new Page("Confirm your subscription", "account/newsletters/confirm",
+                Map.of("token", token)));
+    }
+
     private void confirm(ServerRequest request, ServerResponse response) {
         long id;
         try {
-            id = links.confirmed(request.query().first("token").orElse(""), clock.instant());
+            id = links.confirmed(FormData.of(request).first("token").orElse(""), clock.instant());
         } catch (SignedLinks.Refused e) {
             refused(request, response, e.getMessage());
             return;

@@ -1,6 +1,8 @@
 package com.roseash.account.newsletters;
 
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -98,6 +100,12 @@ class NewslettersTest {
         return link.group(1);
     }
 
+    /** Presses the confirmation page's button, as the subscriber does after following the mail's link. */
+    private static HttpResponse<String> confirm(RoutedClient browser, String link) {
+        String token = URLDecoder.decode(link.substring(link.indexOf("token=") + "token=".length()), StandardCharsets.UTF_8);
+        return browser.submit(link, "/newsletters/confirm", Map.of("token", token));
+    }
+
     private long count(String sql, Object... parameters) {
         try (Database db = Database.connect(database)) {
             return db.client().execute().get(sql, parameters).orElseThrow().column(1).getLong();
@@ -114,7 +122,11 @@ class NewslettersTest {
         assertThat(count("SELECT count(*) FROM account.subscriptions WHERE email = 'olive@example.org' AND state = 'pending'"))
                 .isEqualTo(1);
         String link = confirmLink("olive@example.org");
-        assertThat(visitor.get(link).body()).contains("olive@example.org receives Growers news from now on.");
+        assertThat(visitor.get(link, "Accept", "text/html").body()).as("a GET only asks (link checkers open links)")
+                .contains("Yes, send me this newsletter");
+        assertThat(count("SELECT count(*) FROM account.subscriptions WHERE email = 'olive@example.org' AND state = 'pending'"))
+                .isEqualTo(1);
+        assertThat(confirm(visitor, link).body()).contains("olive@example.org receives Growers news from now on.");
         assertThat(count("SELECT count(*) FROM account.subscriptions WHERE email = 'olive@example.org' AND state = 'confirmed'"))
                 .isEqualTo(1);
 
@@ -131,7 +143,8 @@ class NewslettersTest {
         String forged = new SignedLinks("another secret").confirm(1, Instant.now().plusSeconds(600));
 
         HttpResponse<String> late = account.visitor().get("/newsletters/confirm?token=" + expired);
-        HttpResponse<String> fake = account.visitor().get("/newsletters/confirm?token=" + forged);
+        HttpResponse<String> fake = account.visitor().submit("/newsletters/growers-news/", "/newsletters/confirm",
+                Map.of("token", forged));
         HttpResponse<String> cut = account.visitor().get("/newsletters/unsubscribe?token=abc");
 
         assertThat(late.statusCode()).isEqualTo(400);
@@ -148,7 +161,7 @@ class NewslettersTest {
     void anAdminSendsAnIssueWhoseOneClickUnsubscribeWorksFromAMailClientWithoutSigningIn() throws Exception {
         RoutedClient reader = account.visitor();
         reader.submit("/newsletters/market-news/", "/newsletters/market-news/subscribe", Map.of("email", "pat@example.org"));
-        reader.get(confirmLink("pat@example.org"));
+        confirm(reader, confirmLink("pat@example.org"));
         RoutedClient admin = signedIn("admin-1", "member,admin");
         assertThat(signedIn("member-1", "member").get("/editor/newsletters/", "Accept", "text/html").statusCode())
                 .isEqualTo(403);

@@ -182,6 +182,64 @@ class EventsAndNewslettersTest {
         assertThat(page.locator("#content p").innerText()).isEqualTo(reader + " receives Orchard notes no more.");
     }
 
+    @Test
+    void aMemberWhoDeletesTheirAccountLosesTheirBookingAndSubscriptionInEveryService() throws SQLException {
+        sql("INSERT INTO account.newsletters (slug, name, description) VALUES ('orchard-notes', 'Orchard notes', '')"
+                + " ON CONFLICT DO NOTHING");
+        String email = "leaving-" + System.nanoTime() + "@example.org";
+        String password = "a long enough passphrase";
+        page.navigate(SharedStack.url("federation", "/register"));
+        page.locator("input[name=name]").fill("Leaving Member");
+        page.locator("input[name=email]").fill(email);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action='/register'] button").click();
+        page.locator("#content h1:has-text('Check your mail')").waitFor();
+        page.navigate(linkInMail(email, "Confirm your address", SharedStack.url("federation", "/confirm-email")));
+        assertThat(page.locator("#content h1").innerText()).isEqualTo("Your address is confirmed. You can sign in now.");
+
+        // A booking on events (signing in there through federation) and a subscription on account.
+        String event = SharedStack.url("events", "/events/bread-workshop-evening/");
+        page.navigate(event);
+        page.locator("#content .booking-panel a:has-text('Sign in to book')").click();
+        page.waitForURL(SharedStack.url("federation", "/login") + "**");
+        page.locator("input[name=email]").fill(email);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(event);
+        page.locator("#content .booking-panel button:text-is('Book')").click();
+        page.locator("#content .my-booking").waitFor();
+        page.navigate(SharedStack.url("account", "/newsletters/orchard-notes/"));
+        page.locator("#content input[name=email]").fill(email);
+        page.locator("#content button:has-text('Subscribe')").click();
+        page.navigate(linkInMail(email, "Confirm your subscription to Orchard notes", SharedStack.url("account", "/")));
+        page.locator("#content button:has-text('Yes, send me this newsletter')").click();
+        page.locator("#content h1:has-text('Subscribed')").waitFor();
+        long subject = count("SELECT id FROM federation.users WHERE email = '" + email + "'");
+        assertThat(count("SELECT count(*) FROM events.bookings WHERE member = '" + subject + "'")).isEqualTo(1);
+
+        page.navigate(SharedStack.url("federation", "/account/delete"));
+        page.locator("input[name=currentPassword]").fill(password);
+        page.locator("input[name=confirm]").fill("delete");
+        page.locator("form[action='/account/delete'] button").click();
+        page.locator("#content h1:has-text('Your account is deleted.')").waitFor();
+
+        // federation's outbox delivers member.deleted to account, cart and events, each handling it in its inbox.
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM events.bookings WHERE member = '"
+                + subject + "'") == 0 && count("SELECT count(*) FROM account.subscriptions WHERE email = '" + email + "'") == 0);
+        assertThat(count("SELECT count(*) FROM federation.users WHERE email = '" + email + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM federation.event_deliveries d JOIN federation.event_outbox o"
+                + " ON o.position = d.event_position WHERE o.aggregate_id = '" + subject + "' AND d.delivered_at IS NOT NULL"))
+                .as("delivered to account, cart and events").isEqualTo(3);
+    }
+
+    private static long count(String query) {
+        try (Connection db = connect(); var rows = db.createStatement().executeQuery(query)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long issue(String subject, String markdown) throws SQLException {
         try (Connection db = connect(); var statement = db.prepareStatement("INSERT INTO account.issues"
                 + " (newsletter_id, subject, markdown, html, state) SELECT id, ?, ?, ?, 'draft' FROM account.newsletters"

@@ -65,11 +65,6 @@ public final class LocalMail implements AutoCloseable {
         return page.port();
     }
 
-    /** Every mail received so far, oldest first (tests read links from them). */
-    public List<MimeMessage> received() {
-        return List.of(smtp.getReceivedMessages());
-    }
-
     /** The mails sent to {@code address}, oldest first. */
     public List<MimeMessage> receivedBy(String address) {
         List<MimeMessage> to = new ArrayList<>();

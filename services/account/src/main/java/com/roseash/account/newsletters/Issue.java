@@ -11,9 +11,4 @@ public record Issue(long id, long newsletterId, String newsletterName, String su
     public boolean sending() {
         return state.equals("sending");
     }
-
-    /** Templates: the percentage sent, for the progress bar. */
-    public long percent() {
-        return total == 0 ? 100 : sent * 100 / total;
-    }
 }

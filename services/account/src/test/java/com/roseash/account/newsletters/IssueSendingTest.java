@@ -19,8 +19,8 @@ import com.roseash.platform.db.Database;
 import com.roseash.platform.db.DatabaseSettings;
 import com.roseash.platform.mail.Mailer;
 import com.roseash.platform.testing.ChildJvm;
+import com.roseash.platform.testing.Mails;
 import com.roseash.platform.testing.TestRedis;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +84,7 @@ class IssueSendingTest {
     }
 
     private void assertEachGotItOnce(int subscribers) {
-        List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(IssueSendingTest::recipients).toList();
+        List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(Mails::recipients).toList();
         Set<String> expected = IntStream.range(0, subscribers).mapToObj(i -> "reader" + i + "@example.org")
                 .collect(Collectors.toSet());
         assertThat(recipients).as("one mail per subscriber, to nobody else").hasSize(subscribers)
@@ -135,13 +135,5 @@ class IssueSendingTest {
         }
 
         assertEachGotItOnce(40);
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            return GreenMailUtil.getAddressList(message.getAllRecipients());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

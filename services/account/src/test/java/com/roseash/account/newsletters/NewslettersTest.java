@@ -5,9 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +25,12 @@ import com.roseash.platform.events.DomainEvent;
 import com.roseash.platform.events.EventJson;
 import com.roseash.platform.events.EventType;
 import com.roseash.platform.events.MemberDeleted;
+import com.roseash.platform.testing.Mails;
 import com.roseash.platform.testing.RoutedClient;
 import com.roseash.platform.testing.RoutedService;
 import com.roseash.platform.testing.TestRedis;
 import com.roseash.platform.testing.TestServices;
 import io.helidon.http.Method;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,13 +87,9 @@ class NewslettersTest {
                 "email", subject + "@example.org", "roles", roles));
     }
 
-    private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
-    }
-
     private String confirmLink(String address) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mailTo(address).isEmpty());
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(mailTo(address).getLast()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Mails.to(smtp, address).isEmpty());
+        Matcher link = LINK.matcher(GreenMailUtil.getBody(Mails.to(smtp, address).getLast()));
         assertThat(link.find()).isTrue();
         return link.group(1);
     }
@@ -133,7 +127,7 @@ class NewslettersTest {
         HttpResponse<String> again = visitor.submit("/newsletters/growers-news/", "/newsletters/growers-news/subscribe",
                 Map.of("email", "OLIVE@example.org"));
         assertThat(again.body()).as("the same answer: nobody learns who is subscribed").contains("we sent it a link");
-        assertThat(mailTo("olive@example.org")).as("no new link for a confirmed address").hasSize(1);
+        assertThat(Mails.to(smtp, "olive@example.org")).as("no new link for a confirmed address").hasSize(1);
     }
 
     @Test
@@ -172,10 +166,10 @@ class NewslettersTest {
         assertThat(admin.get(issuePage, "Accept", "text/html").body()).contains("<strong>Saturday</strong>").contains("draft");
         admin.submit(issuePage, issuePage + "send", Map.of());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("pat@example.org").stream()
-                .anyMatch(m -> subject(m).equals("Damsons are back")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Mails.to(smtp, "pat@example.org").stream()
+                .anyMatch(m -> Mails.subject(m).equals("Damsons are back")));
         assertThat(admin.get(issuePage, "Accept", "text/html").body()).contains("1 of 1 sent");
-        MimeMessage issue = mailTo("pat@example.org").stream().filter(m -> subject(m).equals("Damsons are back"))
+        MimeMessage issue = Mails.to(smtp, "pat@example.org").stream().filter(m -> Mails.subject(m).equals("Damsons are back"))
                 .findFirst().orElseThrow();
         String unsubscribe = issue.getHeader("List-Unsubscribe")[0];
         String path = unsubscribe.substring("<http://account.rose-ash.test".length(), unsubscribe.length() - 1);
@@ -210,21 +204,5 @@ class NewslettersTest {
                 "Content-Type", "application/json").body()).isEqualTo("{\"outcome\":\"already handled\"}");
         assertThat(count("SELECT count(*) FROM account.subscriptions WHERE lower(email) = 'leaver-9@example.org'"))
                 .isZero();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            return GreenMailUtil.getAddressList(message.getAllRecipients());
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 }

@@ -19,8 +19,8 @@ import com.roseash.platform.events.EventType;
 import com.roseash.platform.events.MemberDeleted;
 import com.roseash.platform.market.MarketClient;
 import com.roseash.platform.market.MarketContract;
+import com.roseash.platform.testing.Mails;
 import com.roseash.platform.testing.RoutedClient;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,10 +95,10 @@ class TicketCheckoutTest {
         world.sumup.pay(checkout);
         await().atMost(Duration.ofSeconds(20)).until(() -> world.count(
                 "SELECT count(*) FROM events.tickets WHERE order_id = ? AND member = 'ticket-buyer'", order) == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ticket-buyer@example.org").stream()
-                .anyMatch(m -> subject(m).equals("Your tickets for Apple Day")));
-        MimeMessage mail = mailTo("ticket-buyer@example.org").stream()
-                .filter(m -> subject(m).equals("Your tickets for Apple Day")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Mails.to(world.smtp, "ticket-buyer@example.org").stream()
+                .anyMatch(m -> Mails.subject(m).equals("Your tickets for Apple Day")));
+        MimeMessage mail = Mails.to(world.smtp, "ticket-buyer@example.org").stream()
+                .filter(m -> Mails.subject(m).equals("Your tickets for Apple Day")).findFirst().orElseThrow();
         assertThat(GreenMailUtil.getBody(mail)).contains("Thank you: order " + order + " is paid.").contains("/tickets/");
         assertThat(left(tickets, "apple-day-adult")).as("issued tickets stay taken").isEqualTo(adultsBefore - 2);
         assertThat(world.count("SELECT count(*) FROM cart.event_deliveries d JOIN cart.event_outbox o"
@@ -154,23 +154,5 @@ class TicketCheckoutTest {
                         + world.cart.internalPort() + "/internal/events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(EventJson.write(event)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<MimeMessage> mailTo(String address) {
-        return List.of(world.smtp.getReceivedMessages()).stream().filter(m -> {
-            try {
-                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address);
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.roseash.events.calendars.CalendarRepository;
 import com.roseash.events.calendars.EventCalendar;
@@ -132,17 +133,28 @@ public final class CalendarPages implements HttpService {
 
     /** {@code /calendars/<slug>.ics} is the calendar's feed; any other path without its slash gets one. */
     private void feedOrRedirect(ServerRequest request, ServerResponse response) {
+        feedSlug(request, response).ifPresent(slug -> {
+            EventCalendar calendar = calendars.bySlug(slug)
+                    .orElseThrow(() -> new NotFoundException("There is no calendar " + slug + "."));
+            sendFeed(response, feed.write(calendar.name(), events.ofCalendar(calendar.slug())), calendar.slug());
+        });
+    }
+
+    /**
+     * The slug of a feed's path ({@code <slug>.ics} in the {@code name} parameter); a path that is not a feed is
+     * redirected to its slash, and empty returned. A slug that cannot exist is a 404.
+     */
+    static Optional<String> feedSlug(ServerRequest request, ServerResponse response) {
         String name = request.path().pathParameters().get("name");
         if (!name.endsWith(".ics")) {
             TrailingSlash.redirect(request, response);
-            return;
+            return Optional.empty();
         }
         String slug = name.substring(0, name.length() - ".ics".length());
-        EventCalendar calendar = Slugs.isValid(slug) ? calendars.bySlug(slug).orElse(null) : null;
-        if (calendar == null) {
-            throw new NotFoundException("There is no calendar " + slug + ".");
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException("There is no " + slug + ".");
         }
-        sendFeed(response, feed.write(calendar.name(), events.ofCalendar(calendar.slug())), calendar.slug());
+        return Optional.of(slug);
     }
 
     /** A feed, as calendar applications expect it: text/calendar, UTF-8, a file name for those that save it. */
@@ -173,18 +185,21 @@ public final class CalendarPages implements HttpService {
         } catch (DateTimeException e) {
             throw new NotFoundException("There is no month " + year + "/" + month + ": months are like 2026/03.");
         }
+        return near(parsed);
+    }
+
+    private static YearMonth near(YearMonth month) {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
-        if (parsed.isBefore(now.minusMonths(MONTHS_EITHER_SIDE)) || parsed.isAfter(now.plusMonths(MONTHS_EITHER_SIDE))) {
+        if (month.isBefore(now.minusMonths(MONTHS_EITHER_SIDE)) || month.isAfter(now.plusMonths(MONTHS_EITHER_SIDE))) {
             throw new NotFoundException("The calendar shows the ten years either side of now.");
         }
-        return parsed;
+        return month;
     }
 
     private static LocalDate monday(String date) {
         try {
             LocalDate parsed = LocalDate.parse(date);
-            YearMonth month = YearMonth.from(parsed);
-            yearMonth(String.format("%04d", month.getYear()), String.format("%02d", month.getMonthValue()));
+            near(YearMonth.from(parsed));
             return parsed.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         } catch (DateTimeParseException e) {
             throw ErrorResponses.badRequest("A week is named by a date such as 2026-03-02, not " + date + ".");

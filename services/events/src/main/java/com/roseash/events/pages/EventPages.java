@@ -3,7 +3,6 @@ package com.roseash.events.pages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.roseash.events.feeds.ICalendarFeed;
 import com.roseash.events.schedule.EventRepository;
@@ -14,7 +13,6 @@ import com.roseash.events.schedule.Schedule;
 import com.roseash.platform.web.Page;
 import com.roseash.platform.web.PageRenderer;
 import com.roseash.platform.web.Slugs;
-import com.roseash.platform.web.TrailingSlash;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -71,14 +69,10 @@ public final class EventPages implements HttpService {
     }
 
     private void feedOrRedirect(ServerRequest request, ServerResponse response) {
-        String name = request.path().pathParameters().get("name");
-        if (!name.endsWith(".ics")) {
-            TrailingSlash.redirect(request, response);
-            return;
-        }
-        String slug = name.substring(0, name.length() - ".ics".length());
-        ScheduledEvent event = (Slugs.isValid(slug) ? events.bySlug(slug) : Optional.<ScheduledEvent>empty())
-                .orElseThrow(() -> new NotFoundException("There is no event " + slug + "."));
-        CalendarPages.sendFeed(response, feed.write(event.title(), List.of(event)), event.slug());
+        CalendarPages.feedSlug(request, response).ifPresent(slug -> {
+            ScheduledEvent event = events.bySlug(slug)
+                    .orElseThrow(() -> new NotFoundException("There is no event " + slug + "."));
+            CalendarPages.sendFeed(response, feed.write(event.title(), List.of(event)), event.slug());
+        });
     }
 }

@@ -13,8 +13,4 @@ public record Ticket(String code, String eventSlug, String eventTitle, String ty
     public boolean voided() {
         return voidedAt != null;
     }
-
-    public boolean valid() {
-        return !voided() && !checkedIn();
-    }
 }

@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.roseash.events.testing.EventsWorld;
+import com.roseash.platform.testing.Mails;
 import com.roseash.platform.testing.RoutedClient;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,10 +114,10 @@ class BookingsTest {
         assertThat(first.get("/events/bread-workshop/", "Accept", "text/html").body()).contains("You have booked 3 place(s).");
         assertThat(second.get("/events/bread-workshop/", "Accept", "text/html").body()).contains("You have booked 1 place(s).");
         assertThat(big.get("/events/bread-workshop/", "Accept", "text/html").body()).contains(">Book</button>");
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("first@example.org").stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(world.smtp, "first@example.org").stream()
                 .anyMatch(m -> GreenMailUtil.getBody(m).contains("You have 3 places at Bread workshop")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("big@example.org").stream()
-                .anyMatch(m -> subject(m).equals("Cancelled: your booking of Bread workshop")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(world.smtp, "big@example.org").stream()
+                .anyMatch(m -> Mails.subject(m).equals("Cancelled: your booking of Bread workshop")));
     }
 
     @Test
@@ -147,34 +146,8 @@ class BookingsTest {
     private List<String> subjects() {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage message : world.smtp.getReceivedMessages()) {
-            subjects.add(subject(message));
+            subjects.add(Mails.subject(message));
         }
         return subjects;
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        List<MimeMessage> to = new ArrayList<>();
-        for (MimeMessage message : world.smtp.getReceivedMessages()) {
-            if (GreenMailUtil.getAddressList(recipients(message)).contains(address)) {
-                to.add(message);
-            }
-        }
-        return to;
-    }
-
-    private static Address[] recipients(MimeMessage message) {
-        try {
-            return message.getAllRecipients();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.roseash.federation.selfservice;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +14,9 @@ import com.roseash.federation.FederationSettings;
 import com.roseash.federation.testing.RoutedFederation;
 import com.roseash.platform.config.PlatformSettings;
 import com.roseash.platform.db.Database;
+import com.roseash.platform.testing.Mails;
 import com.roseash.platform.testing.RoutedClient;
 import com.roseash.platform.testing.TestRedis;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,34 +58,15 @@ class AccountSelfServiceTest {
         return name + "-" + (++counter) + "-" + System.nanoTime() + "@example.org";
     }
 
-    private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
-    }
-
-    private static String recipients(MimeMessage message) {
-        try {
-            return GreenMailUtil.getAddressList(message.getAllRecipients());
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
-
     /** The path of the one link in the last mail to {@code address} whose subject contains {@code subject}. */
     private static String link(String address, String subject) {
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> mailTo(address).stream().anyMatch(m -> subjectOf(m).contains(subject)));
-        MimeMessage mail = mailTo(address).stream().filter(m -> subjectOf(m).contains(subject)).reduce((a, b) -> b).orElseThrow();
+                .until(() -> Mails.to(smtp, address).stream().anyMatch(m -> Mails.subject(m).contains(subject)));
+        MimeMessage mail = Mails.to(smtp, address).stream().filter(m -> Mails.subject(m).contains(subject))
+                .reduce((a, b) -> b).orElseThrow();
         Matcher link = LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).as(GreenMailUtil.getBody(mail)).isTrue();
         return link.group(1);
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 
     /** The page's content, without what differs per browser anyway (its CSRF token). */
@@ -155,7 +134,7 @@ class AccountSelfServiceTest {
         assertThat(again.body()).contains("This link does not work");
         assertThat(signIn(federation.browser(), email, PASSWORD).statusCode()).isEqualTo(401);
         assertThat(signIn(federation.browser(), email, "a brand new passphrase").statusCode()).isEqualTo(303);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> mailTo(nobody).isEmpty());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> Mails.to(smtp, nobody).isEmpty());
     }
 
     @Test
